@@ -1,0 +1,64 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Security;
+
+namespace ScanPS.Auth
+{
+    /// <summary>
+    /// A vendor API key kept as a SecureString until a request header is built. ToString never shows it.
+    /// </summary>
+    public sealed class ApiKeyCredential
+    {
+        private readonly SecureString _secret;
+
+        public ApiKeyCredential(SecureString secret, string source, string? userName = null)
+        {
+            if (secret == null) throw new ArgumentNullException(nameof(secret));
+            _secret = secret.Copy();
+            _secret.MakeReadOnly();
+            Source = source ?? throw new ArgumentNullException(nameof(source));
+            UserName = userName;
+        }
+
+        /// <summary>Where the key came from, e.g. "the -ApiKey parameter" or "environment variable SCANPS_HOSTEDSCAN_API_KEY".</summary>
+        public string Source { get; }
+
+        /// <summary>User name, for vendors that pair it with the key (Invicti's API user id). Not a secret.</summary>
+        public string? UserName { get; }
+
+        public bool IsEmpty => _secret.Length == 0;
+
+        public static SecureString ToSecureString(string plain)
+        {
+            var secure = new SecureString();
+            foreach (char c in plain) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+
+        /// <summary>The plain key, only for building the request header (or redacting text).</summary>
+        internal string Reveal()
+        {
+            IntPtr ptr = IntPtr.Zero;
+            try
+            {
+                ptr = Marshal.SecureStringToGlobalAllocUnicode(_secret);
+                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+            }
+        }
+
+        /// <summary>Replaces every occurrence of the key in <paramref name="text"/> with a mask.</summary>
+        public string Redact(string? text)
+        {
+            if (string.IsNullOrEmpty(text) || _secret.Length < 4) return text ?? string.Empty;
+            string plain = Reveal();
+            return text!.IndexOf(plain, StringComparison.Ordinal) < 0 ? text : text.Replace(plain, "***");
+        }
+
+        public override string ToString() => "API key from " + Source;
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Net;
+using ScanPS.Operations;
+
+namespace ScanPS.Http
+{
+    /// <summary>
+    /// Resolves the vendor base URI (-BaseUri, then SCANPS_&lt;PROVIDER&gt;_BASE_URI, then the vendor default)
+    /// and refuses plain http for anything but loopback, so an API key never travels in clear text.
+    /// </summary>
+    public static class BaseUriPolicy
+    {
+        public static string BaseUriVariable(string provider) => "SCANPS_" + provider.ToUpperInvariant() + "_BASE_URI";
+
+        public static Uri Resolve(string provider, Uri? explicitUri, Uri defaultUri, Func<string, string?> getEnvironmentVariable)
+        {
+            Uri? candidate = explicitUri;
+            string source = "-BaseUri";
+            if (candidate == null)
+            {
+                string variable = BaseUriVariable(provider);
+                string? fromEnvironment = getEnvironmentVariable(variable);
+                if (!string.IsNullOrWhiteSpace(fromEnvironment))
+                {
+                    source = "environment variable " + variable;
+                    if (!Uri.TryCreate(fromEnvironment!.Trim(), UriKind.Absolute, out candidate))
+                    {
+                        throw Invalid(provider, fromEnvironment, source, "it is not an absolute URI");
+                    }
+                }
+            }
+
+            if (candidate == null) return defaultUri;
+            return Validate(provider, candidate, source);
+        }
+
+        public static Uri Validate(string provider, Uri uri, string source = "-BaseUri")
+        {
+            if (!uri.IsAbsoluteUri) throw Invalid(provider, uri.OriginalString, source, "it is not an absolute URI");
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            {
+                throw Invalid(provider, uri.OriginalString, source, "a base URI cannot have a query or fragment");
+            }
+
+            if (uri.Scheme == Uri.UriSchemeHttp)
+            {
+                if (!IsLoopback(uri))
+                {
+                    throw new ScanPSError(
+                        "InsecureBaseUri",
+                        ScanPSErrorCategory.SecurityError,
+                        "Refusing to send the " + provider + " API key over plain http to " + uri.Host + " (from " + source + "). Use https; plain http is allowed only for loopback addresses such as http://127.0.0.1.",
+                        uri)
+                    { RecommendedAction = "Use an https:// base URI." }.ToException();
+                }
+            }
+            else if (uri.Scheme != Uri.UriSchemeHttps)
+            {
+                throw Invalid(provider, uri.OriginalString, source, "the scheme must be https (or http for loopback)");
+            }
+
+            return Normalize(uri);
+        }
+
+        public static bool IsLoopback(Uri uri)
+        {
+            if (uri.IsLoopback) return true;
+            string host = uri.Host.Trim('[', ']');
+            return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
+        }
+
+        /// <summary>Ends the path with '/' so relative request paths append; a trailing /v1 is dropped because clients add it.</summary>
+        internal static Uri Normalize(Uri uri)
+        {
+            var builder = new UriBuilder(uri);
+            string path = builder.Path.TrimEnd('/');
+            if (path.EndsWith("/v1", StringComparison.OrdinalIgnoreCase)) path = path.Substring(0, path.Length - 3);
+            builder.Path = path + "/";
+            return builder.Uri;
+        }
+
+        private static ScanPSException Invalid(string provider, string value, string source, string reason) =>
+            new ScanPSError(
+                "InvalidBaseUri",
+                ScanPSErrorCategory.InvalidArgument,
+                "The " + provider + " base URI '" + value + "' from " + source + " cannot be used: " + reason + ".",
+                value).ToException();
+    }
+}

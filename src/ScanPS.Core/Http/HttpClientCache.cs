@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http;
+using System.Reflection;
+using System.Threading;
+
+namespace ScanPS.Http
+{
+    /// <summary>
+    /// One HttpClient per base address and network setting, shared by every cmdlet call in the process
+    /// (thread-safe), so connections are pooled and reused instead of one socket per call.
+    /// </summary>
+    public static class HttpClientCache
+    {
+        private static readonly ConcurrentDictionary<string, Lazy<HttpClient>> Clients =
+            new ConcurrentDictionary<string, Lazy<HttpClient>>(StringComparer.OrdinalIgnoreCase);
+
+        public static readonly string UserAgent = "ScanPS/" + (typeof(HttpClientCache).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0");
+
+        public static HttpClient Get(Uri baseUri)
+        {
+            // The key is the origin: scheme, host and port. Proxy/TLS settings join the key when they exist.
+            string key = baseUri.GetLeftPart(UriPartial.Authority);
+            return Clients.GetOrAdd(key, _ => new Lazy<HttpClient>(Create, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        }
+
+        internal static int Count => Clients.Count;
+
+        private static HttpClient Create()
+        {
+            var handler = new HttpClientHandler
+            {
+                // Never follow redirects: custom key headers (X-HOSTEDSCAN-API-KEY) would be replayed to the new host.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+            };
+            var client = new HttpClient(handler, disposeHandler: true)
+            {
+                // Timeouts belong to the Polly pipeline (per attempt and overall), not to HttpClient.
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+            client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+            return client;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using Polly.Timeout;
+
+namespace ScanPS.Http
+{
+    /// <summary>Which outcomes are retried, and how long the vendor asked us to wait.</summary>
+    public static class RetryRules
+    {
+        public static bool IsRetryableStatus(RequestKind kind, HttpStatusCode status)
+        {
+            int code = (int)status;
+            if (code == 429) return true;
+            // A create that got 5xx may have been acted on by the server: never repeat it.
+            return kind == RequestKind.Read && (code == 502 || code == 503 || code == 504);
+        }
+
+        public static bool IsRetryableException(RequestKind kind, Exception exception)
+        {
+            if (exception is TimeoutRejectedException) return kind == RequestKind.Read;
+            if (exception is OperationCanceledException) return false; // the user pressed Ctrl+C
+            if (exception is HttpRequestException || exception is IOException || exception is WebException)
+            {
+                return kind == RequestKind.Read || FailedBeforeSending(exception);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the connection could not even be made (refused, unknown host, unreachable network):
+        /// the server cannot have seen the request, so even a create may be retried.
+        /// </summary>
+        public static bool FailedBeforeSending(Exception exception)
+        {
+            for (Exception? e = exception; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+
+                if (e is WebException web &&
+                    (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The Retry-After header as a delay (delta-seconds or an HTTP date), or null.</summary>
+        public static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now)
+        {
+            var header = response?.Headers.RetryAfter;
+            if (header == null) return null;
+            if (header.Delta.HasValue) return header.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : header.Delta.Value;
+            if (header.Date.HasValue)
+            {
+                var wait = header.Date.Value - now;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+    }
+}

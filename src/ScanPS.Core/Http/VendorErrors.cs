@@ -1,0 +1,177 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ScanPS.Operations;
+
+namespace ScanPS.Http
+{
+    /// <summary>Turns a vendor's refusal into a ScanPSError: PascalCase id, category, the vendor's own words.</summary>
+    public static class VendorErrors
+    {
+        private const int MaxDetailLength = 4000;
+
+        public static ScanPSError FromStatus(
+            string provider, VendorRequest request, Uri url, HttpStatusCode status, string? reasonPhrase, string body, string? requestId)
+        {
+            int code = (int)status;
+            string vendorMessage = ExtractMessage(body);
+            string statusText = code + " " + (string.IsNullOrEmpty(reasonPhrase) ? status.ToString() : reasonPhrase);
+            string what = request.Method.Method + " " + url.AbsolutePath;
+
+            string id;
+            ScanPSErrorCategory category;
+            string action;
+            switch (code)
+            {
+                case 400:
+                case 422:
+                    id = "InvalidRequest"; category = ScanPSErrorCategory.InvalidArgument;
+                    action = "Correct the parameters named in the vendor's message and run the command again.";
+                    break;
+                case 401:
+                    id = "AuthenticationFailed"; category = ScanPSErrorCategory.AuthenticationError;
+                    action = "Check the " + provider + " API key (-ApiKey, -Credential or $env:SCANPS_" + provider.ToUpperInvariant() + "_API_KEY) and that it is for this base URI.";
+                    break;
+                case 403:
+                    id = "PermissionDenied"; category = ScanPSErrorCategory.PermissionDenied;
+                    action = "The key is valid but not allowed to do this; check its role or plan with " + provider + ".";
+                    break;
+                case 404:
+                    id = request.NotFoundErrorId; category = ScanPSErrorCategory.ObjectNotFound;
+                    action = "Check the id; Get-Scan -Provider " + provider + " lists what exists.";
+                    break;
+                case 429:
+                    id = "RateLimitExceeded"; category = ScanPSErrorCategory.LimitsExceeded;
+                    action = "Wait and run the command again; ScanPS already retried while the vendor allowed it.";
+                    break;
+                default:
+                    if (code >= 500)
+                    {
+                        id = "VendorUnavailable"; category = ScanPSErrorCategory.ResourceUnavailable;
+                        action = request.Kind == RequestKind.Create
+                            ? "The vendor may or may not have acted on the request; check with Get-Scan before running it again."
+                            : "Try again later; the vendor service is failing.";
+                    }
+                    else if (code >= 300 && code < 400)
+                    {
+                        id = "UnexpectedRedirect"; category = ScanPSErrorCategory.ProtocolError;
+                        action = "Check -BaseUri: redirects are not followed so that the API key is never sent to another host.";
+                    }
+                    else
+                    {
+                        id = "VendorError"; category = ScanPSErrorCategory.ProtocolError;
+                        action = "See the vendor's message in ErrorDetails.";
+                    }
+
+                    break;
+            }
+
+            string message = provider + " answered " + statusText + " to " + what +
+                (vendorMessage.Length > 0 ? ": " + vendorMessage : ".");
+            if (code >= 300 && code < 400)
+            {
+                message = provider + " answered " + statusText + " to " + what + " (redirect not followed).";
+            }
+
+            return new ScanPSError(id, category, message, request.Target ?? url)
+            {
+                StatusCode = code,
+                Details = vendorMessage.Length > 0 ? vendorMessage : statusText,
+                RecommendedAction = action,
+                VendorRequestId = requestId,
+            };
+        }
+
+        public static ScanPSError InvalidResponse(string provider, VendorRequest request, Uri url, string problem, Exception? inner = null)
+        {
+            return new ScanPSError(
+                "InvalidVendorResponse",
+                ScanPSErrorCategory.InvalidResult,
+                provider + " answered " + request.Method.Method + " " + url.AbsolutePath + " with something that is not the expected JSON: " + problem,
+                request.Target ?? url)
+            {
+                InnerException = inner,
+                RecommendedAction = "Check -BaseUri points at the " + provider + " API (not a proxy or login page) and try again.",
+            };
+        }
+
+        /// <summary>
+        /// The human part of an error body: a message/error/detail field of a JSON body, else the text itself
+        /// (an HTML page is reduced to its title). Shortened to a readable length.
+        /// </summary>
+        public static string ExtractMessage(string? body)
+        {
+            if (string.IsNullOrWhiteSpace(body)) return string.Empty;
+            string trimmed = body!.Trim();
+            if (trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("\"", StringComparison.Ordinal))
+            {
+                try
+                {
+                    using var document = JsonDocument.Parse(trimmed);
+                    string? found = FindMessage(document.RootElement);
+                    if (!string.IsNullOrWhiteSpace(found)) return Shorten(found!);
+                }
+                catch (JsonException)
+                {
+                    // Not JSON after all: fall through to the raw text.
+                }
+            }
+
+            if (LooksLikeHtml(trimmed))
+            {
+                var title = Regex.Match(trimmed, "<title[^>]*>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+                return "an HTML page" + (title.Success ? " titled '" + WebUtility.HtmlDecode(title.Groups[1].Value.Trim()) + "'" : string.Empty);
+            }
+
+            return Shorten(trimmed);
+        }
+
+        public static bool LooksLikeHtml(string text)
+        {
+            string start = text.TrimStart();
+            return start.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) ||
+                   start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+        }
+
+        public static string Shorten(string text) =>
+            text.Length <= MaxDetailLength ? text : text.Substring(0, MaxDetailLength) + "… (" + text.Length + " characters)";
+
+        public static string? RequestId(HttpResponseMessage response)
+        {
+            foreach (var name in new[] { "X-Request-Id", "Request-Id", "X-Correlation-Id" })
+            {
+                if (response.Headers.TryGetValues(name, out var values)) return values.FirstOrDefault();
+            }
+
+            return null;
+        }
+
+        private static string? FindMessage(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return element.GetString();
+                case JsonValueKind.Array:
+                    var parts = element.EnumerateArray().Select(FindMessage).Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
+                    return parts.Length == 0 ? null : string.Join("; ", parts);
+                case JsonValueKind.Object:
+                    foreach (var name in new[] { "message", "Message", "error", "detail", "error_description", "errors", "title" })
+                    {
+                        if (element.TryGetProperty(name, out var value))
+                        {
+                            string? found = FindMessage(value);
+                            if (!string.IsNullOrWhiteSpace(found)) return found;
+                        }
+                    }
+
+                    return element.GetRawText();
+                default:
+                    return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using ScanPS.Operations;
+
+namespace ScanPS.Http
+{
+    /// <summary>
+    /// The one request function every vendor client uses: builds the message, applies auth, runs it through
+    /// the Polly pipeline (overall timeout → retry → per-attempt timeout), logs one verbose line per attempt,
+    /// and maps refusals and unreadable answers to ScanPSErrors.
+    /// </summary>
+    public sealed class VendorHttpClient
+    {
+        private static readonly ResiliencePropertyKey<Attempts> AttemptsKey = new ResiliencePropertyKey<Attempts>("ScanPS.Attempts");
+        private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+
+        private readonly HttpClient _http;
+        private readonly Action<HttpRequestMessage> _authorize;
+        private readonly RequestLog _log;
+        private readonly HttpSettings _settings;
+        private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
+        private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
+
+        public VendorHttpClient(string provider, Uri baseUri, Action<HttpRequestMessage> authorize, RequestLog log, HttpSettings? settings = null)
+            : this(provider, baseUri, HttpClientCache.Get(baseUri), authorize, log, settings)
+        {
+        }
+
+        public VendorHttpClient(string provider, Uri baseUri, HttpClient http, Action<HttpRequestMessage> authorize, RequestLog log, HttpSettings? settings = null)
+        {
+            Provider = provider;
+            BaseUri = baseUri;
+            _http = http;
+            _authorize = authorize;
+            _log = log;
+            _settings = settings ?? HttpSettings.Default;
+            _readPipeline = BuildPipeline(RequestKind.Read);
+            _createPipeline = BuildPipeline(RequestKind.Create);
+        }
+
+        public string Provider { get; }
+
+        public Uri BaseUri { get; }
+
+        public RequestLog Log => _log;
+
+        /// <summary>Sends the request and returns a 2xx response (headers read, body not yet); throws ScanPSException otherwise.</summary>
+        public async Task<HttpResponseMessage> SendAsync(VendorRequest request, CancellationToken cancellationToken)
+        {
+            var url = new Uri(BaseUri, request.RelativeUri);
+            if (request.JsonBody != null && _log.BodiesEnabled)
+            {
+                _log.Debug(Provider + " " + request.Method.Method + " " + url + " request body: " + Encoding.UTF8.GetString(request.JsonBody));
+            }
+
+            var pipeline = request.Kind == RequestKind.Read ? _readPipeline : _createPipeline;
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            var attempts = new Attempts(this, request, url);
+            context.Properties.Set(AttemptsKey, attempts);
+            HttpResponseMessage response;
+            try
+            {
+                response = await pipeline.ExecuteAsync(
+                    static (ctx, state) => state.SendOnceAsync(ctx.CancellationToken),
+                    context,
+                    attempts).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (TimeoutRejectedException ex)
+            {
+                throw new ScanPSError(
+                    "VendorTimeout",
+                    ScanPSErrorCategory.OperationTimeout,
+                    Provider + " did not answer " + request.Method.Method + " " + url.AbsolutePath + " in time (" + Describe(ex.Timeout) + ", after " + attempts.Count + " attempt(s))." +
+                    (request.Kind == RequestKind.Create ? " The request may or may not have been acted on; check with Get-Scan before running it again." : string.Empty),
+                    request.Target ?? url)
+                { InnerException = ex, RecommendedAction = "Try again later or check the network path to " + url.Host + "." }.ToException();
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException)
+            {
+                bool notSent = RetryRules.FailedBeforeSending(ex);
+                throw new ScanPSError(
+                    "ConnectionFailed",
+                    ScanPSErrorCategory.ConnectionError,
+                    "Could not reach " + Provider + " at " + url.GetLeftPart(UriPartial.Authority) + " (" + _log.Redact(ex.GetBaseException().Message) + ", after " + attempts.Count + " attempt(s))." +
+                    (request.Kind == RequestKind.Create && !notSent ? " The connection broke after the request was sent: the vendor may or may not have acted on it; check with Get-Scan before running it again." : string.Empty),
+                    request.Target ?? url)
+                { InnerException = ex, RecommendedAction = "Check -BaseUri, DNS, proxy and firewall settings." }.ToException();
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+
+            int code = (int)response.StatusCode;
+            if (code >= 200 && code < 300) return response;
+
+            using (response)
+            {
+                string body = await ReadBoundedAsync(response).ConfigureAwait(false);
+                if (_log.BodiesEnabled) _log.Debug(Provider + " response body: " + body);
+                var error = VendorErrors.FromStatus(Provider, request, url, response.StatusCode, response.ReasonPhrase, _log.Redact(body), VendorErrors.RequestId(response));
+                if (code == 429 && attempts.Count > 1)
+                {
+                    error.RecommendedAction = "Wait and run the command again; ScanPS already made " + attempts.Count + " attempts.";
+                }
+
+                throw error.ToException();
+            }
+        }
+
+        /// <summary>Sends the request and deserializes a 2xx JSON answer with a source-generated contract.</summary>
+        public async Task<T> SendJsonAsync<T>(VendorRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, VendorRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            var url = response.RequestMessage?.RequestUri ?? new Uri(BaseUri, request.RelativeUri);
+            string? mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (mediaType != null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                string text = await ReadBoundedAsync(response).ConfigureAwait(false);
+                throw VendorErrors.InvalidResponse(Provider, request, url,
+                    "the body is " + mediaType + " (" + VendorErrors.ExtractMessage(_log.Redact(text)) + ").").ToException();
+            }
+
+            T? value;
+            try
+            {
+                if (_log.BodiesEnabled)
+                {
+                    string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    _log.Debug(Provider + " response body: " + text);
+                    value = JsonSerializer.Deserialize(text, typeInfo);
+                }
+                else
+                {
+                    using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw VendorErrors.InvalidResponse(Provider, request, url, ex.Message, ex).ToException();
+            }
+            catch (Exception ex) when ((ex is IOException || ex is HttpRequestException) && !cancellationToken.IsCancellationRequested)
+            {
+                throw VendorErrors.InvalidResponse(Provider, request, url, "the body ended early (" + ex.GetBaseException().Message + ").", ex).ToException();
+            }
+
+            if (value == null) throw VendorErrors.InvalidResponse(Provider, request, url, "the body is empty or null.").ToException();
+            return value;
+        }
+
+        private static async Task<string> ReadBoundedAsync(HttpResponseMessage response)
+        {
+            try
+            {
+                string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                return VendorErrors.Shorten(text);
+            }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
+            {
+                return "(the body could not be read: " + ex.GetBaseException().Message + ")";
+            }
+        }
+
+        private ResiliencePipeline<HttpResponseMessage> BuildPipeline(RequestKind kind)
+        {
+            return new ResiliencePipelineBuilder<HttpResponseMessage>()
+                .AddTimeout(new TimeoutStrategyOptions { Timeout = _settings.TotalTimeout })
+                .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                {
+                    MaxRetryAttempts = Math.Max(1, _settings.MaxRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = _settings.BaseDelay,
+                    MaxDelay = _settings.MaxDelay,
+                    ShouldHandle = args => new ValueTask<bool>(_settings.MaxRetries > 0 && ShouldRetry(kind, args.Outcome)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryRules.RetryAfter(args.Outcome.Result, DateTimeOffset.UtcNow)),
+                    OnRetry = args =>
+                    {
+                        var attempts = args.Context.Properties.GetValue(AttemptsKey, null!);
+                        string why = args.Outcome.Exception != null
+                            ? args.Outcome.Exception.GetType().Name
+                            : ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        bool vendorAsked = args.Outcome.Result?.Headers.RetryAfter != null;
+                        attempts?.Log.Verbose(Provider + " retrying " + attempts.Request.Method.Method + " " + attempts.Url.AbsolutePath +
+                            " after " + why + " in " + Describe(args.RetryDelay) + (vendorAsked ? " (Retry-After)" : " (backoff)") + ".");
+                        return default;
+                    },
+                })
+                .AddTimeout(new TimeoutStrategyOptions { Timeout = _settings.AttemptTimeout })
+                .Build();
+        }
+
+        private bool ShouldRetry(RequestKind kind, Outcome<HttpResponseMessage> outcome)
+        {
+            if (outcome.Exception != null) return RetryRules.IsRetryableException(kind, outcome.Exception);
+            var response = outcome.Result;
+            if (response == null || !RetryRules.IsRetryableStatus(kind, response.StatusCode)) return false;
+            var wait = RetryRules.RetryAfter(response, DateTimeOffset.UtcNow);
+            return !wait.HasValue || wait.Value <= _settings.MaxRetryAfter;
+        }
+
+        private static string Describe(TimeSpan span) =>
+            span.TotalSeconds >= 1
+                ? span.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s"
+                : span.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " ms";
+
+        /// <summary>Per-request state shared by the attempts: builds a fresh message each time (a message cannot be resent).</summary>
+        private sealed class Attempts
+        {
+            private readonly VendorHttpClient _owner;
+
+            public Attempts(VendorHttpClient owner, VendorRequest request, Uri url)
+            {
+                _owner = owner;
+                Request = request;
+                Url = url;
+            }
+
+            public VendorRequest Request { get; }
+
+            public Uri Url { get; }
+
+            public RequestLog Log => _owner._log;
+
+            public int Count { get; private set; }
+
+            public async ValueTask<HttpResponseMessage> SendOnceAsync(CancellationToken cancellationToken)
+            {
+                int attempt = ++Count;
+                using var message = new HttpRequestMessage(Request.Method, Url);
+                if (Request.JsonBody != null)
+                {
+                    message.Content = new ByteArrayContent(Request.JsonBody);
+                    message.Content.Headers.ContentType = JsonContentType;
+                }
+
+                _owner._authorize(message);
+                var stopwatch = Stopwatch.StartNew();
+                try
+                {
+                    var response = await _owner._http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    Log.Verbose(_owner.Provider + " " + Request.Method.Method + " " + Url + " -> " + (int)response.StatusCode + " " + response.ReasonPhrase +
+                        " (" + stopwatch.ElapsedMilliseconds + " ms, attempt " + attempt + ")");
+                    return response;
+                }
+                catch (Exception ex)
+                {
+                    string what = ex is OperationCanceledException ? "cancelled or timed out" : "failed: " + ex.GetBaseException().Message;
+                    Log.Verbose(_owner.Provider + " " + Request.Method.Method + " " + Url + " -> " + what +
+                        " (" + stopwatch.ElapsedMilliseconds + " ms, attempt " + attempt + ")");
+                    throw;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net.Http;
+
+namespace ScanPS.Http
+{
+    /// <summary>Whether a request may be repeated when its first attempt fails.</summary>
+    public enum RequestKind
+    {
+        /// <summary>Safe to repeat (GET): retried on 429, 502, 503, 504, timeouts and transport errors.</summary>
+        Read,
+
+        /// <summary>
+        /// Creates or starts something (POST a scan): retried only when the server surely did not act on it
+        /// (429, or a connection that failed before the request was sent). A retry after a 500/502/504,
+        /// a timeout or a reset could start a second scan.
+        /// </summary>
+        Create,
+    }
+
+    /// <summary>One logical vendor request, relative to the session's base URI.</summary>
+    public sealed class VendorRequest
+    {
+        public VendorRequest(HttpMethod method, string relativeUri, RequestKind kind)
+        {
+            Method = method;
+            RelativeUri = relativeUri;
+            Kind = kind;
+        }
+
+        public HttpMethod Method { get; }
+
+        /// <summary>Path and query relative to the base URI, already escaped, e.g. "v1/scans?page_token=abc".</summary>
+        public string RelativeUri { get; }
+
+        public RequestKind Kind { get; }
+
+        /// <summary>UTF-8 JSON body, or null.</summary>
+        public byte[]? JsonBody { get; set; }
+
+        /// <summary>Error id used for a 404 answer (e.g. ScanNotFound); defaults to ResourceNotFound.</summary>
+        public string NotFoundErrorId { get; set; } = "ResourceNotFound";
+
+        /// <summary>What the request is about (an id), set as the error's TargetObject.</summary>
+        public object? Target { get; set; }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Globalization;
+
+namespace ScanPS.Models
+{
+    /// <summary>A HostedScan scan (GET /v1/scans, GET /v1/scans/:id, POST /v1/scans).</summary>
+    public sealed class HostedScanScan : Scan
+    {
+        public HostedScanScan(string id) : base(ProviderNames.HostedScan, id)
+        {
+        }
+
+        /// <summary>Scanner type: NMAP, NMAP_UDP, SSLYZE, OPENVAS, OWASP_ZAP, OWASP_ZAP_ACTIVE (kept open).</summary>
+        public string? Type { get; internal set; }
+
+        /// <summary>0–100.</summary>
+        public int? Progress { get; internal set; }
+
+        /// <summary>The requested target names, for quick reading and Export-Csv.</summary>
+        public string[] Targets { get; internal set; } = Array.Empty<string>();
+
+        public HostedScanRequestedTarget[] RequestedTargets { get; internal set; } = Array.Empty<HostedScanRequestedTarget>();
+
+        public HostedScanResolvedTarget[] ResolvedTargets { get; internal set; } = Array.Empty<HostedScanResolvedTarget>();
+
+        public HostedScanSkippedTarget[] SkippedTargets { get; internal set; } = Array.Empty<HostedScanSkippedTarget>();
+
+        public HostedScanResult[] Results { get; internal set; } = Array.Empty<HostedScanResult>();
+
+        public string[] NewOpenRiskIds { get; internal set; } = Array.Empty<string>();
+
+        public string[] StillOpenRiskIds { get; internal set; } = Array.Empty<string>();
+
+        public string[] ClosedRiskIds { get; internal set; } = Array.Empty<string>();
+
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "HostedScan {0} scan {1} ({2}{3})",
+                Type, Id, VendorState ?? State.ToString(), Progress.HasValue ? " " + Progress.Value + "%" : string.Empty);
+    }
+
+    public sealed class HostedScanRequestedTarget
+    {
+        public string? TargetId { get; internal set; }
+        public string? Target { get; internal set; }
+        public override string ToString() => Target ?? TargetId ?? string.Empty;
+    }
+
+    public sealed class HostedScanResolvedTarget
+    {
+        public string? TargetId { get; internal set; }
+        public string? ResolvedTarget { get; internal set; }
+        public override string ToString() => ResolvedTarget ?? TargetId ?? string.Empty;
+    }
+
+    public sealed class HostedScanSkippedTarget
+    {
+        public string? TargetId { get; internal set; }
+        public string? SkippedReason { get; internal set; }
+        public override string ToString() => TargetId + ": " + SkippedReason;
+    }
+
+    /// <summary>A result file of a scan; download it with GET /v1/results/:ResultId.</summary>
+    public sealed class HostedScanResult
+    {
+        public string? ResultId { get; internal set; }
+        public string? ContentType { get; internal set; }
+        public override string ToString() => ResultId + " (" + ContentType + ")";
+    }
+}

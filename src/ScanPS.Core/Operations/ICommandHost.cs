@@ -1,0 +1,32 @@
+using System.Threading;
+
+namespace ScanPS.Operations
+{
+    /// <summary>
+    /// The seam between a cmdlet and its logic. The cmdlets implement it over Cmdlet.Write* and
+    /// ShouldProcess; tests implement it with a recording host. All calls happen on the thread that
+    /// runs the operation (the pipeline thread), never from HTTP callbacks.
+    /// </summary>
+    public interface ICommandHost
+    {
+        void WriteObject(object item);
+
+        /// <summary>A non-terminating error: the operation goes on with the next item.</summary>
+        void WriteError(ScanPSError error);
+
+        void WriteWarning(string message);
+
+        void WriteVerbose(string message);
+
+        void WriteDebug(string message);
+
+        /// <summary>ShouldProcess(target, action): false under -WhatIf or when -Confirm is declined.</summary>
+        bool ShouldProcess(string target, string action);
+
+        /// <summary>True when -Debug (or $DebugPreference) asks for request and response bodies.</summary>
+        bool DebugEnabled { get; }
+
+        /// <summary>Cancelled by StopProcessing (Ctrl+C).</summary>
+        CancellationToken CancellationToken { get; }
+    }
+}

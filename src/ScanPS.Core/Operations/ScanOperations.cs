@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using ScanPS.Models;
+using ScanPS.Providers;
+
+namespace ScanPS.Operations
+{
+    /// <summary>
+    /// The logic of New-Scan and Get-Scan, driven through <see cref="ICommandHost"/> so xunit can run it
+    /// without a PowerShell engine. Per-item failures are written as non-terminating errors; failures that
+    /// make the whole invocation pointless (bad credential, unreachable host) are thrown.
+    /// </summary>
+    public static class ScanOperations
+    {
+        /// <summary>New-Scan: validate, ShouldProcess, create once, emit the scan.</summary>
+        public static void NewScan(ICommandHost host, ProviderSession session, NewScanRequest request)
+        {
+            var creator = session.Require<IScanCreator>("New-Scan");
+            creator.Validate(request);
+            if (!host.ShouldProcess(session.Display, request.Describe())) return;
+
+            try
+            {
+                var scan = AsyncBridge.Wait(creator.CreateScanAsync(request, host.CancellationToken), session.Log, host);
+                host.WriteObject(scan);
+            }
+            catch (ScanPSException ex) when (!IsFatal(ex.Error))
+            {
+                session.Log.DrainTo(host);
+                host.WriteError(ex.Error);
+            }
+        }
+
+        /// <summary>Get-Scan listing: streams each page's scans as they arrive; stops fetching once -First is reached.</summary>
+        public static void ListScans(ICommandHost host, ProviderSession session, ScanListQuery query, ulong skip, ulong first)
+        {
+            var reader = session.Require<IScanReader>("Get-Scan");
+            if (first == 0) return;
+
+            var enumerator = reader.ListScansAsync(query, host.CancellationToken).GetAsyncEnumerator(host.CancellationToken);
+            try
+            {
+                ulong skipped = 0;
+                ulong emitted = 0;
+                while (AsyncBridge.Wait(enumerator.MoveNextAsync(), session.Log, host))
+                {
+                    if (skipped < skip)
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    host.WriteObject(enumerator.Current);
+                    if (++emitted >= first) break;
+                }
+            }
+            finally
+            {
+                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                session.Log.DrainTo(host);
+            }
+        }
+
+        /// <summary>Get-Scan -Id: one request per id; a missing id is a ScanNotFound error and the others still come out.</summary>
+        public static void GetScansById(ICommandHost host, ProviderSession session, IEnumerable<string> ids)
+        {
+            var reader = session.Require<IScanReader>("Get-Scan");
+            foreach (var id in ids)
+            {
+                host.CancellationToken.ThrowIfCancellationRequested();
+                if (string.IsNullOrWhiteSpace(id)) continue;
+                try
+                {
+                    Scan scan = AsyncBridge.Wait(reader.GetScanAsync(id.Trim(), host.CancellationToken), session.Log, host);
+                    host.WriteObject(scan);
+                }
+                catch (ScanPSException ex) when (!IsFatal(ex.Error))
+                {
+                    session.Log.DrainTo(host);
+                    host.WriteError(ex.Error);
+                }
+            }
+        }
+
+        /// <summary>Errors after which the next item cannot fare better: the invocation stops.</summary>
+        public static bool IsFatal(ScanPSError error)
+        {
+            switch (error.Category)
+            {
+                case ScanPSErrorCategory.AuthenticationError:
+                case ScanPSErrorCategory.PermissionDenied:
+                case ScanPSErrorCategory.SecurityError:
+                case ScanPSErrorCategory.ConnectionError:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

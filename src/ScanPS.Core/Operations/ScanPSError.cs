@@ -1,0 +1,55 @@
+using System;
+
+namespace ScanPS.Operations
+{
+    /// <summary>
+    /// Everything the cmdlet layer needs to build an ErrorRecord: a PascalCase id, a deliberate category,
+    /// the message, the vendor's own text (ErrorDetails) and a recommended action.
+    /// </summary>
+    public sealed class ScanPSError
+    {
+        public ScanPSError(string errorId, ScanPSErrorCategory category, string message, object? targetObject = null)
+        {
+            ErrorId = errorId ?? throw new ArgumentNullException(nameof(errorId));
+            Category = category;
+            Message = message ?? throw new ArgumentNullException(nameof(message));
+            TargetObject = targetObject;
+        }
+
+        public string ErrorId { get; }
+        public ScanPSErrorCategory Category { get; }
+        public string Message { get; }
+        public object? TargetObject { get; set; }
+
+        /// <summary>The vendor's own words (body text), shown by PowerShell as ErrorDetails.</summary>
+        public string? Details { get; set; }
+
+        public string? RecommendedAction { get; set; }
+
+        /// <summary>HTTP status of the vendor answer, when there was one.</summary>
+        public int? StatusCode { get; set; }
+
+        /// <summary>The vendor's request or error id (from headers or body), when it gave one.</summary>
+        public string? VendorRequestId { get; set; }
+
+        public Exception? InnerException { get; set; }
+
+        public ScanPSException ToException() => new ScanPSException(this);
+
+        public override string ToString() => ErrorId + ": " + Message;
+    }
+
+    /// <summary>An exception that carries a <see cref="ScanPSError"/>; the cmdlet layer turns it into an ErrorRecord.</summary>
+    public sealed class ScanPSException : Exception
+    {
+        public ScanPSException(ScanPSError error)
+            : base(error.Message, error.InnerException)
+        {
+            Error = error;
+        }
+
+        public ScanPSError Error { get; }
+
+        public string ErrorId => Error.ErrorId;
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ScanPS.Auth;
+using ScanPS.Http;
+using ScanPS.Models;
+using ScanPS.Operations;
+
+namespace ScanPS.Providers.HostedScan
+{
+    /// <summary>
+    /// HostedScan REST API v1 (https://api.hostedscan.com): create, list (cursor paging) and get scans.
+    /// Auth is the X-HOSTEDSCAN-API-KEY header; every answer is wrapped in {"data": ...}.
+    /// </summary>
+    public sealed class HostedScanClient : IScanReader, IScanCreator
+    {
+        public static readonly Uri DefaultBaseUri = new Uri("https://api.hostedscan.com/");
+        public const string ApiKeyHeader = "X-HOSTEDSCAN-API-KEY";
+
+        private readonly VendorHttpClient _http;
+
+        public HostedScanClient(VendorHttpClient http)
+        {
+            _http = http;
+        }
+
+        public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
+            message => message.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Reveal());
+
+        public void Validate(NewScanRequest request) => Prepare(request);
+
+        public async Task<Scan> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
+        {
+            var body = Prepare(request);
+            var vendorRequest = new VendorRequest(HttpMethod.Post, "v1/scans", RequestKind.Create)
+            {
+                JsonBody = JsonSerializer.SerializeToUtf8Bytes(body, HostedScanJsonContext.Default.HostedScanCreateBody),
+            };
+            var envelope = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
+            return ToScan(envelope.Data, vendorRequest);
+        }
+
+        public async Task<Scan> GetScanAsync(string id, CancellationToken cancellationToken)
+        {
+            var vendorRequest = new VendorRequest(HttpMethod.Get, "v1/scans/" + Uri.EscapeDataString(id), RequestKind.Read)
+            {
+                NotFoundErrorId = "ScanNotFound",
+                Target = id,
+            };
+            var envelope = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
+            return ToScan(envelope.Data, vendorRequest);
+        }
+
+        public async IAsyncEnumerable<Scan> ListScansAsync(ScanListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            // Built before the first request so a bad filter is an error before anything is sent.
+            string firstPage = "v1/scans" + FiltersQuery(query);
+            string? pageToken = null;
+            var seenTokens = new HashSet<string>(StringComparer.Ordinal);
+            while (true)
+            {
+                string relative = pageToken == null
+                    ? firstPage
+                    : firstPage + (firstPage.IndexOf('?') < 0 ? "?" : "&") + "page_token=" + Uri.EscapeDataString(pageToken);
+                var vendorRequest = new VendorRequest(HttpMethod.Get, relative, RequestKind.Read);
+                var page = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanListEnvelope, cancellationToken).ConfigureAwait(false);
+                if (page.Data == null)
+                {
+                    throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, relative), "the listing has no \"data\" array.").ToException();
+                }
+
+                foreach (var wire in page.Data)
+                {
+                    yield return HostedScanMapper.ToScan(wire);
+                }
+
+                if (string.IsNullOrEmpty(page.NextPageToken)) yield break;
+                if (!seenTokens.Add(page.NextPageToken!))
+                {
+                    // A server that hands back a token it already gave would page forever.
+                    throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, relative), "next_page_token repeats an earlier page.").ToException();
+                }
+
+                pageToken = page.NextPageToken;
+            }
+        }
+
+        /// <summary>"?filters=&lt;URL-encoded JSON&gt;" as the vendor documents it, or "" without filters.</summary>
+        public static string FiltersQuery(ScanListQuery query)
+        {
+            var filters = new HostedScanFilters
+            {
+                State = NullIfEmpty(HostedScanVocabulary.ToVendorStates(query.States)),
+                Type = NullIfEmpty(query.Types.Select(t => t.Trim().ToUpperInvariant()).Where(t => t.Length > 0).Distinct().ToArray()),
+                ScheduledBy = NullIfEmpty(query.ScheduledBy.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().ToArray()),
+            };
+            if (filters.State == null && filters.Type == null && filters.ScheduledBy == null) return string.Empty;
+            string json = JsonSerializer.Serialize(filters, HostedScanJsonContext.Default.HostedScanFilters);
+            return "?filters=" + Uri.EscapeDataString(json);
+        }
+
+        private static string[]? NullIfEmpty(string[] values) => values.Length == 0 ? null : values;
+
+        private static HostedScanCreateBody Prepare(NewScanRequest request)
+        {
+            if (!(request is HostedScanNewScanRequest hosted))
+            {
+                throw new ArgumentException("HostedScan takes a HostedScanNewScanRequest.", nameof(request));
+            }
+
+            string type = (hosted.Type ?? string.Empty).Trim().ToUpperInvariant();
+            if (!HostedScanVocabulary.CreateTypes.Contains(type))
+            {
+                throw new ScanPSError(
+                    "InvalidScanType",
+                    ScanPSErrorCategory.InvalidArgument,
+                    "'" + hosted.Type + "' is not a HostedScan scan type. Use one of: " + string.Join(", ", HostedScanVocabulary.CreateTypes) + ".",
+                    hosted.Type)
+                { RecommendedAction = "Pass -Type with one of the listed values (it tab-completes)." }.ToException();
+            }
+
+            var body = new HostedScanCreateBody
+            {
+                Type = type,
+                Targets = Clean(hosted.Targets),
+                TargetIds = Clean(hosted.TargetIds),
+                Tags = Clean(hosted.Tags),
+                UseAuthentication = hosted.UseAuthentication,
+            };
+            if (body.Targets == null && body.TargetIds == null && body.Tags == null)
+            {
+                throw new ScanPSError(
+                    "NoScanTargets",
+                    ScanPSErrorCategory.InvalidArgument,
+                    "A HostedScan scan needs targets: pass -Target, -TargetId or -Tag (or pipe objects with a Target, TargetId or Tag property).")
+                { RecommendedAction = "Add -Target example.com, -TargetId <id> or -Tag <tag>." }.ToException();
+            }
+
+            return body;
+        }
+
+        /// <summary>Trimmed, non-empty, first occurrence kept; null when nothing is left (the field is then not sent).</summary>
+        private static string[]? Clean(IEnumerable<string>? values)
+        {
+            if (values == null) return null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<string>();
+            foreach (var value in values)
+            {
+                string trimmed = (value ?? string.Empty).Trim();
+                if (trimmed.Length > 0 && seen.Add(trimmed)) result.Add(trimmed);
+            }
+
+            return result.Count == 0 ? null : result.ToArray();
+        }
+
+        private HostedScanScan ToScan(HostedScanWireScan? wire, VendorRequest request)
+        {
+            if (wire == null || string.IsNullOrEmpty(wire.Id))
+            {
+                throw VendorErrors.InvalidResponse(_http.Provider, request, new Uri(_http.BaseUri, request.RelativeUri), "the answer has no \"data\" scan with an id.").ToException();
+            }
+
+            return HostedScanMapper.ToScan(wire);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ScanPS.Models;
+using ScanPS.Operations;
+
+namespace ScanPS.Providers.HostedScan
+{
+    /// <summary>HostedScan's documented enum values and how they map to ScanPS's normalised ones.</summary>
+    public static class HostedScanVocabulary
+    {
+        /// <summary>The types the create endpoint documents.</summary>
+        public static readonly IReadOnlyList<string> CreateTypes = new[] { "NMAP", "NMAP_UDP", "SSLYZE", "OPENVAS", "OWASP_ZAP" };
+
+        /// <summary>Types that listings may show (OWASP_ZAP_ACTIVE appears in responses only).</summary>
+        public static readonly IReadOnlyList<string> ListTypes = new[] { "NMAP", "NMAP_UDP", "SSLYZE", "OPENVAS", "OWASP_ZAP", "OWASP_ZAP_ACTIVE" };
+
+        public static readonly IReadOnlyList<string> VendorStates = new[] { "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "OVER_LIMIT" };
+
+        private static readonly Dictionary<ScanState, string[]> NormalisedToVendor = new Dictionary<ScanState, string[]>
+        {
+            [ScanState.Queued] = new[] { "QUEUED" },
+            [ScanState.Running] = new[] { "RUNNING" },
+            [ScanState.Completed] = new[] { "SUCCEEDED" },
+            [ScanState.Failed] = new[] { "FAILED", "OVER_LIMIT" },
+        };
+
+        /// <summary>Names -State accepts for HostedScan: the normalised ones first, then the vendor's.</summary>
+        public static IEnumerable<string> StateFilterNames =>
+            NormalisedToVendor.Keys.Select(k => k.ToString()).Concat(VendorStates);
+
+        public static ScanState Normalise(string? vendorState)
+        {
+            switch ((vendorState ?? string.Empty).ToUpperInvariant())
+            {
+                case "QUEUED": return ScanState.Queued;
+                case "RUNNING": return ScanState.Running;
+                case "SUCCEEDED": return ScanState.Completed;
+                case "FAILED":
+                case "OVER_LIMIT": return ScanState.Failed;
+                default: return ScanState.Unknown;
+            }
+        }
+
+        /// <summary>Maps -State values (normalised or vendor, any case) to the vendor's filter values, in order, without duplicates.</summary>
+        public static string[] ToVendorStates(IEnumerable<string> states)
+        {
+            var result = new List<string>();
+            foreach (var raw in states)
+            {
+                string value = (raw ?? string.Empty).Trim();
+                string? vendor = VendorStates.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+                IEnumerable<string>? mapped = vendor != null ? new[] { vendor } : null;
+                if (mapped == null)
+                {
+                    foreach (var pair in NormalisedToVendor)
+                    {
+                        if (string.Equals(pair.Key.ToString(), value, StringComparison.OrdinalIgnoreCase)) mapped = pair.Value;
+                    }
+                }
+
+                if (mapped == null)
+                {
+                    throw new ScanPSError(
+                        "InvalidStateFilter",
+                        ScanPSErrorCategory.InvalidArgument,
+                        "'" + value + "' is not a HostedScan scan state. Use one of: " + string.Join(", ", StateFilterNames) + ".",
+                        value)
+                    { RecommendedAction = "Pass -State with one of the listed values." }.ToException();
+                }
+
+                foreach (var v in mapped)
+                {
+                    if (!result.Contains(v)) result.Add(v);
+                }
+            }
+
+            return result.ToArray();
+        }
+    }
+}

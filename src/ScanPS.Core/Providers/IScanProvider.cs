@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using ScanPS.Models;
+
+namespace ScanPS.Providers
+{
+    /// <summary>A provider that can list and read scans (Get-Scan). One implementation per vendor.</summary>
+    public interface IScanReader
+    {
+        /// <summary>Streams scans page by page: the next page is requested only when the caller asks for more.</summary>
+        IAsyncEnumerable<Scan> ListScansAsync(ScanListQuery query, CancellationToken cancellationToken);
+
+        /// <summary>One scan; a missing id throws ScanPSException with id ScanNotFound.</summary>
+        Task<Scan> GetScanAsync(string id, CancellationToken cancellationToken);
+    }
+
+    /// <summary>A provider that can create scans (New-Scan).</summary>
+    public interface IScanCreator
+    {
+        /// <summary>Checks the request without sending anything; throws ScanPSException on bad input.</summary>
+        void Validate(NewScanRequest request);
+
+        /// <summary>Creates the scan. Never retried after the vendor may have acted on it.</summary>
+        Task<Scan> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken);
+    }
+
+    /// <summary>Provider-specific create input; each provider has its own subclass.</summary>
+    public abstract class NewScanRequest
+    {
+        /// <summary>The ShouldProcess action sentence, e.g. "Create NMAP scan of 2 targets (a, b)".</summary>
+        public abstract string Describe();
+    }
+
+    /// <summary>Listing filters. Each provider uses the ones it supports; the cmdlet rejects the others before any request.</summary>
+    public sealed class ScanListQuery
+    {
+        public string[] States { get; set; } = new string[0];
+
+        /// <summary>HostedScan scanner types.</summary>
+        public string[] Types { get; set; } = new string[0];
+
+        /// <summary>HostedScan scheduled_by values.</summary>
+        public string[] ScheduledBy { get; set; } = new string[0];
+    }
+}

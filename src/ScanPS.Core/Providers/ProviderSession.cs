@@ -1,0 +1,89 @@
+using System;
+using System.Security;
+using ScanPS.Auth;
+using ScanPS.Http;
+using ScanPS.Operations;
+using ScanPS.Providers.HostedScan;
+
+namespace ScanPS.Providers
+{
+    /// <summary>What a cmdlet passes in to reach one provider: the raw parameter values, before resolution.</summary>
+    public sealed class ProviderSessionOptions
+    {
+        public string Provider { get; set; } = string.Empty;
+        public SecureString? ApiKey { get; set; }
+        public SecureString? CredentialPassword { get; set; }
+        public string? CredentialUserName { get; set; }
+        public Uri? BaseUri { get; set; }
+        public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
+        public HttpSettings Settings { get; set; } = HttpSettings.Default;
+    }
+
+    /// <summary>
+    /// A resolved provider: base URI, credential and the vendor client, opened once per provider per cmdlet
+    /// invocation. The factory (like PSResourceGet's ServerFactory) picks the one implementation per vendor.
+    /// </summary>
+    public sealed class ProviderSession
+    {
+        private readonly object _client;
+
+        private ProviderSession(string provider, Uri baseUri, ApiKeyCredential credential, RequestLog log, object client)
+        {
+            Provider = provider;
+            BaseUri = baseUri;
+            Credential = credential;
+            Log = log;
+            _client = client;
+        }
+
+        public string Provider { get; }
+
+        public Uri BaseUri { get; }
+
+        public ApiKeyCredential Credential { get; }
+
+        public RequestLog Log { get; }
+
+        /// <summary>The ShouldProcess target, e.g. "HostedScan (https://api.hostedscan.com/)".</summary>
+        public string Display => Provider + " (" + BaseUri + ")";
+
+        public static ProviderSession Open(ProviderSessionOptions options, RequestLog log)
+        {
+            string provider = ProviderNames.Normalize(options.Provider) ?? throw new ScanPSError(
+                "UnknownProvider",
+                ScanPSErrorCategory.InvalidArgument,
+                "'" + options.Provider + "' is not a ScanPS provider. Use one of: " + string.Join(", ", ProviderNames.All) + ".",
+                options.Provider).ToException();
+
+            switch (provider)
+            {
+                case ProviderNames.HostedScan:
+                {
+                    var baseUri = BaseUriPolicy.Resolve(provider, options.BaseUri, HostedScanClient.DefaultBaseUri, options.GetEnvironmentVariable);
+                    var credential = CredentialResolver.Resolve(provider, options.ApiKey, options.CredentialPassword, options.CredentialUserName, options.GetEnvironmentVariable);
+                    log.AddRedaction(credential.Redact);
+                    log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
+                    var http = new VendorHttpClient(provider, baseUri, HostedScanClient.Authorizer(credential), log, options.Settings);
+                    return new ProviderSession(provider, baseUri, credential, log, new HostedScanClient(http));
+                }
+
+                default:
+                    throw new ScanPSError(
+                        "ProviderNotSupported",
+                        ScanPSErrorCategory.NotSpecified,
+                        provider + " is not supported by this version of ScanPS yet.",
+                        provider).ToException();
+            }
+        }
+
+        /// <summary>The client as the capability a cmdlet needs, or a clear error when the provider lacks it.</summary>
+        public T Require<T>(string commandName) where T : class
+        {
+            return _client as T ?? throw new ScanPSError(
+                "ProviderNotSupported",
+                ScanPSErrorCategory.InvalidOperation,
+                commandName + " does not support provider " + Provider + ".",
+                Provider).ToException();
+        }
+    }
+}
