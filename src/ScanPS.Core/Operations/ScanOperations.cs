@@ -16,7 +16,7 @@ namespace ScanPS.Operations
         public static void NewScan(ICommandHost host, ProviderSession session, NewScanRequest request)
         {
             var creator = session.Require<IScanCreator>("New-Scan");
-            creator.Validate(request);
+            request.Validate();
             if (!host.ShouldProcess(session.Display, request.Describe())) return;
 
             try

@@ -18,9 +18,6 @@ namespace ScanPS.Providers
     /// <summary>A provider that can create scans (New-Scan).</summary>
     public interface IScanCreator
     {
-        /// <summary>Checks the request without sending anything; throws ScanPSException on bad input.</summary>
-        void Validate(NewScanRequest request);
-
         /// <summary>Creates the scan. Never retried after the vendor may have acted on it.</summary>
         Task<Scan> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken);
     }
@@ -30,6 +27,9 @@ namespace ScanPS.Providers
     {
         /// <summary>The ShouldProcess action sentence, e.g. "Create NMAP scan of 2 targets (a, b)".</summary>
         public abstract string Describe();
+
+        /// <summary>Checks the input without sending anything (no credential needed); throws ScanPSException on bad input.</summary>
+        public abstract void Validate();
     }
 
     /// <summary>Listing filters. Each provider uses the ones it supports; the cmdlet rejects the others before any request.</summary>

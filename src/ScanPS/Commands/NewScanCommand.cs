@@ -1,8 +1,6 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers.HostedScan;
 
 namespace ScanPS.Commands
 {
@@ -23,10 +21,7 @@ namespace ScanPS.Commands
         public const string HostedScanSet = ProviderNames.HostedScan;
         private const string CommandName = "New-Scan";
 
-        private readonly List<string> _targets = new List<string>();
-        private readonly List<string> _targetIds = new List<string>();
-        private readonly List<string> _tags = new List<string>();
-        private string? _provider;
+        private readonly NewScanCollector _collected = new NewScanCollector();
 
         /// <summary>The scanning service.</summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -61,40 +56,19 @@ namespace ScanPS.Commands
         protected override void ProcessRecord()
         {
             string provider = ProviderNames.Normalize(Provider) ?? Provider;
-            if (_provider == null)
-            {
-                _provider = provider;
-            }
-            else if (_provider != provider)
-            {
-                ThrowTerminatingError(ErrorRecords.From(new ScanPSError(
-                    "ProviderMismatch",
-                    ScanPSErrorCategory.InvalidArgument,
-                    "New-Scan creates one scan, but the pipeline gave two providers (" + _provider + ", " + provider + "). Split the input by provider.",
-                    provider)));
-            }
-
             ResolveParameterSet(CommandName, provider);
-            if (Target != null) _targets.AddRange(Target);
-            if (TargetId != null) _targetIds.AddRange(TargetId);
-            if (Tag != null) _tags.AddRange(Tag);
+            Run(_ => _collected.Add(provider, Target, TargetId, Tag));
         }
 
         protected override void EndProcessing()
         {
             try
             {
-                if (_provider == null) return;
-                var request = new HostedScanNewScanRequest
-                {
-                    Type = Type,
-                    Targets = _targets,
-                    TargetIds = _targetIds,
-                    Tags = _tags,
-                    UseAuthentication = MyInvocation.BoundParameters.ContainsKey(nameof(UseAuthentication)) ? UseAuthentication.IsPresent : (bool?)null,
-                };
-                // Bad input fails here, before credentials are looked up or anything is sent.
-                var session = Session(_provider);
+                if (_collected.Provider == null) return; // every pipeline record failed to bind
+                bool? useAuthentication = MyInvocation.BoundParameters.ContainsKey(nameof(UseAuthentication)) ? UseAuthentication.IsPresent : (bool?)null;
+                var request = _collected.ToHostedScanRequest(Type, useAuthentication);
+                Run(_ => request.Validate()); // bad input is reported before the credential lookup and any request
+                var session = Session(_collected.Provider);
                 Run(host => ScanOperations.NewScan(host, session, request));
             }
             finally

@@ -32,8 +32,6 @@ namespace ScanPS.Providers.HostedScan
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
             message => message.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Reveal());
 
-        public void Validate(NewScanRequest request) => Prepare(request);
-
         public async Task<Scan> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
         {
             var body = Prepare(request);
@@ -106,7 +104,7 @@ namespace ScanPS.Providers.HostedScan
 
         private static string[]? NullIfEmpty(string[] values) => values.Length == 0 ? null : values;
 
-        private static HostedScanCreateBody Prepare(NewScanRequest request)
+        internal static HostedScanCreateBody Prepare(NewScanRequest request)
         {
             if (!(request is HostedScanNewScanRequest hosted))
             {

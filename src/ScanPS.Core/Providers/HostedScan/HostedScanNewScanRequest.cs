@@ -25,6 +25,8 @@ namespace ScanPS.Providers.HostedScan
             return "Create " + Type.ToUpperInvariant() + " scan of " + of + (UseAuthentication == true ? " with authentication" : string.Empty);
         }
 
+        public override void Validate() => HostedScanClient.Prepare(this);
+
         private static string Count(int n, string noun) => n + " " + noun + (n == 1 ? string.Empty : "s");
 
         private static string List(IList<string> values) =>

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using ScanPS.Providers.HostedScan;
+
+namespace ScanPS.Operations
+{
+    /// <summary>
+    /// New-Scan's pipeline input: every record's -Target/-TargetId/-Tag values (from Import-Csv rows, say) are
+    /// collected, in order, and become ONE scan at the end of the pipeline.
+    /// </summary>
+    public sealed class NewScanCollector
+    {
+        private readonly List<string> _targets = new List<string>();
+        private readonly List<string> _targetIds = new List<string>();
+        private readonly List<string> _tags = new List<string>();
+
+        /// <summary>The provider of the first record; null before any record.</summary>
+        public string? Provider { get; private set; }
+
+        public int RecordCount { get; private set; }
+
+        /// <summary>Adds one pipeline record; all records must name the same provider (one scan has one vendor).</summary>
+        public void Add(string provider, IEnumerable<string>? targets, IEnumerable<string>? targetIds, IEnumerable<string>? tags)
+        {
+            string normalised = ProviderNames.Normalize(provider) ?? provider;
+            if (Provider == null)
+            {
+                Provider = normalised;
+            }
+            else if (Provider != normalised)
+            {
+                throw new ScanPSError(
+                    "ProviderMismatch",
+                    ScanPSErrorCategory.InvalidArgument,
+                    "New-Scan creates one scan, but the pipeline gave two providers (" + Provider + ", " + normalised + "). Split the input by provider.",
+                    provider).ToException();
+            }
+
+            RecordCount++;
+            if (targets != null) _targets.AddRange(targets);
+            if (targetIds != null) _targetIds.AddRange(targetIds);
+            if (tags != null) _tags.AddRange(tags);
+        }
+
+        public HostedScanNewScanRequest ToHostedScanRequest(string type, bool? useAuthentication) => new HostedScanNewScanRequest
+        {
+            Type = type,
+            Targets = new List<string>(_targets),
+            TargetIds = new List<string>(_targetIds),
+            Tags = new List<string>(_tags),
+            UseAuthentication = useAuthentication,
+        };
+    }
+}

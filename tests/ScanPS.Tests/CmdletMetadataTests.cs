@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ScanPS.Commands;
+using ScanPS.Models;
+using ScanPS.Operations;
+using ScanPS.Providers.HostedScan;
+using Xunit;
+using static ScanPS.Tests.CmdletReflection;
+
+namespace ScanPS.Tests
+{
+    public sealed class CmdletMetadataTests
+    {
+        public static TheoryData<Type> Cmdlets()
+        {
+            var data = new TheoryData<Type>();
+            foreach (var t in CmdletTypes) data.Add(t);
+            return data;
+        }
+
+        [Fact]
+        public void The_module_has_exactly_the_documented_cmdlets()
+        {
+            Assert.Equal(new[] { "Get-Scan", "New-Scan" }, CmdletTypes.Select(CommandName).OrderBy(n => n));
+            Assert.All(CmdletTypes, t => Assert.True(t.IsSealed, t.Name + " should be sealed"));
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Every_parameter_set_resolves_without_ambiguity_from_its_mandatory_parameters(Type cmdlet)
+        {
+            foreach (var set in SetNames(cmdlet))
+            {
+                var mandatory = Parameters(cmdlet).Where(p => p.Set == set && p.Mandatory).Select(p => p.Name).ToList();
+                Assert.True(ChooseSet(cmdlet, mandatory) == set, CommandName(cmdlet) + ": binding " + string.Join(",", mandatory) + " should select " + set);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Positions_are_unique_per_set_and_at_most_one_parameter_takes_the_whole_pipeline_object(Type cmdlet)
+        {
+            var parameters = Parameters(cmdlet);
+            foreach (var set in SetNames(cmdlet))
+            {
+                var inSet = parameters.Where(p => p.Set == set || p.Set == AllSets).ToList();
+                var positions = inSet.Where(p => p.Position >= 0).Select(p => p.Position).ToList();
+                Assert.Equal(positions.Count, positions.Distinct().Count());
+                Assert.True(inSet.Count(p => p.ByValue) <= 1);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Every_cmdlet_declares_its_output_type_and_Provider_binds_by_property_name_in_every_set(Type cmdlet)
+        {
+            var output = Attribute(cmdlet, "OutputTypeAttribute");
+            Assert.NotNull(output);
+            var types = ((System.Collections.Generic.IEnumerable<System.Reflection.CustomAttributeTypedArgument>)output!.ConstructorArguments[0].Value!).Select(a => (Type)a.Value!);
+            Assert.Contains(typeof(HostedScanScan), types);
+
+            var provider = Parameters(cmdlet).Where(p => p.Name == "Provider").ToList();
+            Assert.Equal(SetNames(cmdlet).OrderBy(s => s), provider.Select(p => p.Set).OrderBy(s => s));
+            Assert.All(provider, p => { Assert.True(p.Mandatory); Assert.True(p.ByPropertyName); Assert.Equal(0, p.Position); });
+            Assert.All(ValidateSet(cmdlet, "Provider"), name => Assert.Contains(name, ScanPS.ProviderNames.All));
+        }
+
+        [Theory]
+        [MemberData(nameof(Cmdlets))]
+        public void Set_names_are_provider_names_or_shared_sets(Type cmdlet)
+        {
+            Assert.All(SetNames(cmdlet), set => Assert.True(ProviderParameterRules.OwnerOf(set) != null || set == GetScanCommand.ByIdSet, set));
+        }
+
+        [Fact]
+        public void New_Scan_supports_ShouldProcess_at_Medium_impact_and_has_no_default_set()
+        {
+            var cmdlet = Attribute(typeof(NewScanCommand), "CmdletAttribute")!;
+            Assert.Equal(true, Named(cmdlet, "SupportsShouldProcess"));
+            Assert.Equal(2, Convert.ToInt32(Named(cmdlet, "ConfirmImpact"))); // ConfirmImpact.Medium
+            Assert.Null(Named(cmdlet, "DefaultParameterSetName"));
+            Assert.Equal(HostedScanVocabulary.CreateTypes, ValidateSet(typeof(NewScanCommand), "Type"));
+
+            var byProperty = Parameters(typeof(NewScanCommand)).Where(p => p.ByPropertyName).Select(p => p.Name).OrderBy(n => n);
+            Assert.Equal(new[] { "Provider", "Tag", "Target", "TargetId" }, byProperty);
+            Assert.Equal(typeof(string[]), typeof(NewScanCommand).GetProperty("Target")!.PropertyType);
+        }
+
+        [Fact]
+        public void Get_Scan_supports_paging_binds_Id_by_property_name_and_lists_by_default()
+        {
+            var cmdlet = Attribute(typeof(GetScanCommand), "CmdletAttribute")!;
+            Assert.Equal(true, Named(cmdlet, "SupportsPaging"));
+            Assert.Equal("HostedScan", Named(cmdlet, "DefaultParameterSetName"));
+            var id = Assert.Single(Parameters(typeof(GetScanCommand)), p => p.Name == "Id");
+            Assert.True(id.ByPropertyName);
+            Assert.True(id.Mandatory);
+            Assert.Equal("ById", id.Set);
+            Assert.Contains("ScanId", (Attribute(typeof(GetScanCommand).GetProperty("Id")!, "AliasAttribute")!.ConstructorArguments[0].Value as System.Collections.Generic.IEnumerable<System.Reflection.CustomAttributeTypedArgument>)!.Select(a => (string)a.Value!));
+            Assert.Equal(HostedScanVocabulary.ListTypes, ValidateSet(typeof(GetScanCommand), "Type"));
+            // New-Scan | Get-Scan: a scan object carries Provider and Id, which select the ById set.
+            Assert.Equal("ById", ChooseSet(typeof(GetScanCommand), new[] { "Provider", "Id" }));
+            Assert.Equal("HostedScan", ChooseSet(typeof(GetScanCommand), new[] { "Provider", "State" }));
+        }
+
+        [Fact]
+        public void Secrets_are_never_plain_string_parameters()
+        {
+            foreach (var cmdlet in CmdletTypes)
+            {
+                Assert.Equal(typeof(System.Security.SecureString), cmdlet.GetProperty("ApiKey")!.PropertyType);
+                Assert.Equal("PSCredential", cmdlet.GetProperty("Credential")!.PropertyType.Name);
+                Assert.NotNull(Attribute(cmdlet.GetProperty("Credential")!, "CredentialAttribute"));
+            }
+        }
+
+        [Fact]
+        public void Every_ScanPS_error_category_exists_in_PowerShell_ErrorCategory()
+        {
+            var names = Enum.GetNames(typeof(System.Management.Automation.ErrorCategory));
+            Assert.All(Enum.GetNames(typeof(ScanPSErrorCategory)), name => Assert.Contains(name, names));
+        }
+
+        [Fact]
+        public void The_manifest_exports_exactly_the_compiled_cmdlets()
+        {
+            string psd1 = File.ReadAllText(Path.Combine(RepoRoot.Path, "ScanPS.psd1"));
+            var match = Regex.Match(psd1, @"CmdletsToExport\s*=\s*@\(([^)]*)\)");
+            Assert.True(match.Success, "CmdletsToExport = @(...) not found");
+            var exported = Regex.Matches(match.Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value).OrderBy(n => n);
+            Assert.Equal(CmdletTypes.Select(CommandName).OrderBy(n => n), exported);
+            Assert.DoesNotContain("*", Regex.Match(psd1, @"(Functions|Aliases|Variables)ToExport\s*=\s*[^\r\n]*").Value);
+            Assert.Matches(@"RootModule\s*=\s*'ScanPS\.dll'", psd1);
+            Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", psd1);
+        }
+    }
+}
