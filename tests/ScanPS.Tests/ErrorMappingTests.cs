@@ -153,14 +153,22 @@ namespace ScanPS.Tests
         public void Ctrl_C_aborts_an_in_flight_request()
         {
             Server.Faults.Enqueue(new Fault { Method = "GET", Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(20) });
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            using var cancellation = new CancellationTokenSource();
             var host = new RecordingHost { CancellationToken = cancellation.Token };
+            // StopProcessing arrives while the request is in flight: cancel once the server holds it.
+            var stopper = System.Threading.Tasks.Task.Run(async () =>
+            {
+                for (int i = 0; i < 500 && ApiRequests.Count == 0; i++) await System.Threading.Tasks.Task.Delay(20);
+                cancellation.Cancel();
+            });
             var watch = System.Diagnostics.Stopwatch.StartNew();
 
             Assert.ThrowsAny<OperationCanceledException>(() => ScanOperations.ListScans(host, Open(), new ScanListQuery(), 0, ulong.MaxValue));
 
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "cancellation took " + watch.Elapsed);
+            stopper.GetAwaiter().GetResult();
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(12), "cancellation took " + watch.Elapsed);
             Assert.Single(ApiRequests);
+            Assert.Empty(host.Output);
         }
     }
 }

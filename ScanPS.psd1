@@ -1,0 +1,44 @@
+#
+# Module manifest for ScanPS: one PowerShell face over four vulnerability-scanning services.
+#
+# This is the source manifest. The build (src/ScanPS/StageModule.targets) copies it into
+# out/ScanPS/<version>/ and stamps the real version there: ModuleVersion below stays '0.0.0'
+# in source on purpose, because the one place the version lives is <ScanPSVersion> in
+# Directory.Build.props.
+#
+@{
+    RootModule = 'ScanPS.dll'
+
+    # Stamped at build time from Directory.Build.props <ScanPSVersion>; do not edit here.
+    ModuleVersion = '0.0.0'
+
+    GUID = 'e42c42a8-5810-4c11-82db-bece6ce55460'
+    Author = 'ScanPS contributors'
+    CompanyName = 'ScanPS contributors'
+    Copyright = '(c) 2026 ScanPS contributors. MIT License.'
+    Description = 'Start and track vulnerability scans from PowerShell with one set of commands over HostedScan, ProjectDiscovery, Invicti and Probely. HostedScan is supported today; the other providers are coming.'
+
+    # One netstandard2.0 binary serves Windows PowerShell 5.1 (.NET Framework 4.7.2+) and PowerShell 7.
+    PowerShellVersion = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+
+    # No RequiredAssemblies: third-party assemblies live in the dependencies/ subfolder and
+    # ScanPS.dll resolves them itself, so they do not clash with other modules' copies.
+    FormatsToProcess = @('ScanPS.Format.ps1xml')
+
+    # Explicit lists (never wildcards) keep module auto-loading fast and the surface deliberate.
+    CmdletsToExport = @('New-Scan', 'Get-Scan')
+    FunctionsToExport = @()
+    AliasesToExport = @()
+    VariablesToExport = @()
+
+    PrivateData = @{
+        PSData = @{
+            Tags = @('Security', 'Vulnerability', 'Scanner', 'HostedScan', 'ProjectDiscovery', 'Invicti', 'Probely', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://github.com/scanps/ScanPS'
+            LicenseUri = 'https://github.com/scanps/ScanPS/blob/main/LICENSE'
+            ReleaseNotes = 'First preview: New-Scan and Get-Scan for HostedScan (create scans; list, filter, page and refresh scans), credential lookup from -ApiKey, -Credential or SCANPS_HOSTEDSCAN_API_KEY, retries for reads, and a local sandbox for trying it out. See https://github.com/scanps/ScanPS for details.'
+        }
+    }
+}
