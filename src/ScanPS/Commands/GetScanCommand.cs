@@ -73,7 +73,5 @@ namespace ScanPS.Commands
 
             Run(host => ScanOperations.ListScans(host, listSession, query, PagingParameters.Skip, PagingParameters.First));
         }
-
-        protected override void EndProcessing() => base.EndProcessing();
     }
 }
