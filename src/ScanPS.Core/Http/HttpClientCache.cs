@@ -26,8 +26,6 @@ namespace ScanPS.Http
             return Clients.GetOrAdd(key, _ => new Lazy<HttpClient>(Create, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
 
-        internal static int Count => Clients.Count;
-
         private static HttpClient Create()
         {
             var handler = new HttpClientHandler

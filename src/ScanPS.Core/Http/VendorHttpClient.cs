@@ -54,8 +54,6 @@ namespace ScanPS.Http
 
         public Uri BaseUri { get; }
 
-        public RequestLog Log => _log;
-
         /// <summary>Sends the request and returns a 2xx response (headers read, body not yet); throws ScanPSException otherwise.</summary>
         public async Task<HttpResponseMessage> SendAsync(VendorRequest request, CancellationToken cancellationToken)
         {

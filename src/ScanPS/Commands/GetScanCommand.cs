@@ -63,7 +63,7 @@ namespace ScanPS.Commands
                 ScheduledBy = ScheduledBy ?? new string[0],
             };
             // Validates the filters before the credential lookup and before any request.
-            Run(_ => Providers.HostedScan.HostedScanClient.FiltersQuery(query));
+            Run(_ => ScanOperations.ValidateListQuery(provider, query));
             var listSession = Session(provider);
             if (PagingParameters.IncludeTotalCount)
             {
