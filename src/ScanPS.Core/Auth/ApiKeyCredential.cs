@@ -28,6 +28,9 @@ namespace ScanPS.Auth
 
         public bool IsEmpty => _secret.Length == 0;
 
+        /// <summary>The same secret paired with a user name found elsewhere (an environment variable).</summary>
+        public ApiKeyCredential WithUserName(string userName) => new ApiKeyCredential(_secret, Source, userName);
+
         public static SecureString ToSecureString(string plain)
         {
             var secure = new SecureString();

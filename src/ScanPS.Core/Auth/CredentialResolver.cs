@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security;
 using ScanPS.Operations;
 
@@ -6,61 +7,107 @@ namespace ScanPS.Auth
 {
     /// <summary>
     /// The documented lookup order, the same for every provider:
-    /// explicit -ApiKey / -Credential, then the environment variable SCANPS_&lt;PROVIDER&gt;_API_KEY,
+    /// explicit -ApiKey / -Credential, then the provider's environment variables (<see cref="CredentialSpec"/>),
     /// then a terminating NoCredentialResolved error that names each option.
     /// </summary>
     public static class CredentialResolver
     {
-        public static string ApiKeyVariable(string provider) => "SCANPS_" + provider.ToUpperInvariant() + "_API_KEY";
+        public static string ApiKeyVariable(string provider) => CredentialSpec.For(provider).SecretVariables[0];
 
         public static ApiKeyCredential Resolve(
             string provider,
             SecureString? apiKey,
             SecureString? credentialPassword,
             string? credentialUserName,
+            Func<string, string?> getEnvironmentVariable) =>
+            Resolve(CredentialSpec.For(provider), apiKey, credentialPassword, credentialUserName, getEnvironmentVariable);
+
+        public static ApiKeyCredential Resolve(
+            CredentialSpec spec,
+            SecureString? apiKey,
+            SecureString? credentialPassword,
+            string? credentialUserName,
             Func<string, string?> getEnvironmentVariable)
         {
+            string provider = spec.Provider;
             if (apiKey != null && credentialPassword != null)
             {
                 throw new ScanPSError(
                     "ConflictingCredentialParameters",
                     ScanPSErrorCategory.InvalidArgument,
-                    "-ApiKey and -Credential both give the " + provider + " API key. Use one of them.")
+                    "-ApiKey and -Credential both give the " + provider + " " + spec.SecretName + ". Use one of them.")
                 { RecommendedAction = "Remove -ApiKey or -Credential." }.ToException();
             }
 
-            if (apiKey != null) return NonEmpty(new ApiKeyCredential(apiKey, "the -ApiKey parameter"), provider);
-            if (credentialPassword != null)
+            ApiKeyCredential? found = null;
+            if (apiKey != null) found = NonEmpty(new ApiKeyCredential(apiKey, "the -ApiKey parameter"), spec);
+            else if (credentialPassword != null)
             {
-                return NonEmpty(new ApiKeyCredential(credentialPassword, "the -Credential parameter", credentialUserName), provider);
+                found = NonEmpty(new ApiKeyCredential(credentialPassword, "the -Credential parameter", Blank(credentialUserName)), spec);
+            }
+            else
+            {
+                foreach (var variable in spec.SecretVariables)
+                {
+                    string? fromEnvironment = getEnvironmentVariable(variable);
+                    if (!string.IsNullOrWhiteSpace(fromEnvironment))
+                    {
+                        found = new ApiKeyCredential(ApiKeyCredential.ToSecureString(fromEnvironment!.Trim()), "environment variable " + variable);
+                        break;
+                    }
+                }
             }
 
-            string variable = ApiKeyVariable(provider);
-            string? fromEnvironment = getEnvironmentVariable(variable);
-            if (!string.IsNullOrWhiteSpace(fromEnvironment))
-            {
-                return new ApiKeyCredential(ApiKeyCredential.ToSecureString(fromEnvironment!.Trim()), "environment variable " + variable);
-            }
+            if (found == null) throw NothingFound(spec);
+            return spec.RequiresUserName ? WithUserName(found, spec, getEnvironmentVariable) : found;
+        }
 
+        private static ApiKeyCredential WithUserName(ApiKeyCredential credential, CredentialSpec spec, Func<string, string?> getEnvironmentVariable)
+        {
+            if (credential.UserName != null) return credential;
+            string? fromEnvironment = Blank(getEnvironmentVariable(spec.UserNameVariable!));
+            if (fromEnvironment != null) return credential.WithUserName(fromEnvironment.Trim());
             throw new ScanPSError(
                 "NoCredentialResolved",
                 ScanPSErrorCategory.AuthenticationError,
-                "No " + provider + " API key was found. Pass -ApiKey <SecureString> or -Credential <PSCredential> (the password is the key), or set the environment variable " + variable + ".",
-                provider)
+                "The " + spec.Provider + " " + spec.SecretName + " from " + credential.Source + " needs " + spec.UserNameMeaning +
+                " too. Pass -Credential (user name = " + spec.UserNameMeaning + ", password = the " + spec.SecretName + ") or set the environment variable " + spec.UserNameVariable + ".",
+                spec.Provider)
+            { RecommendedAction = "Use -Credential (Get-Credential) or set $env:" + spec.UserNameVariable + "." }.ToException();
+        }
+
+        private static ScanPSException NothingFound(CredentialSpec spec)
+        {
+            string variables = string.Join(" or ", spec.SecretVariables);
+            string credentialHint = spec.RequiresUserName
+                ? "-Credential <PSCredential> (user name = " + spec.UserNameMeaning + ", password = the " + spec.SecretName + ")"
+                : "-ApiKey <SecureString> or -Credential <PSCredential> (the password is the key)";
+            string environmentHint = spec.RequiresUserName
+                ? "the environment variables " + spec.UserNameVariable + " and " + variables
+                : "the environment variable " + variables;
+            return new ScanPSError(
+                "NoCredentialResolved",
+                ScanPSErrorCategory.AuthenticationError,
+                "No " + spec.Provider + " " + spec.SecretName + " was found. Pass " + credentialHint + ", or set " + environmentHint + ".",
+                spec.Provider)
             {
-                RecommendedAction = "Pass -ApiKey (Read-Host -AsSecureString) or -Credential (Get-Credential), or set $env:" + variable + ".",
+                RecommendedAction = spec.RequiresUserName
+                    ? "Pass -Credential (Get-Credential), or set $env:" + spec.UserNameVariable + " and $env:" + spec.SecretVariables[0] + "."
+                    : "Pass -ApiKey (Read-Host -AsSecureString) or -Credential (Get-Credential), or set $env:" + spec.SecretVariables[0] + ".",
             }.ToException();
         }
 
-        private static ApiKeyCredential NonEmpty(ApiKeyCredential credential, string provider)
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+        private static ApiKeyCredential NonEmpty(ApiKeyCredential credential, CredentialSpec spec)
         {
             if (!credential.IsEmpty) return credential;
             throw new ScanPSError(
                 "NoCredentialResolved",
                 ScanPSErrorCategory.AuthenticationError,
-                "The " + provider + " API key given by " + credential.Source + " is empty.",
-                provider)
-            { RecommendedAction = "Pass the API key created in the vendor's settings." }.ToException();
+                "The " + spec.Provider + " " + spec.SecretName + " given by " + credential.Source + " is empty.",
+                spec.Provider)
+            { RecommendedAction = "Pass the " + spec.SecretName + " created in the vendor's settings." }.ToException();
         }
     }
 }

@@ -12,7 +12,8 @@ namespace ScanPS.Http
     {
         public static string BaseUriVariable(string provider) => "SCANPS_" + provider.ToUpperInvariant() + "_BASE_URI";
 
-        public static Uri Resolve(string provider, Uri? explicitUri, Uri defaultUri, Func<string, string?> getEnvironmentVariable)
+        /// <summary>The effective base URI. A path ending with <c>apiRoot</c> ("/v1", "/api/1.0") is trimmed: clients add it themselves.</summary>
+        public static Uri Resolve(string provider, Uri? explicitUri, Uri defaultUri, Func<string, string?> getEnvironmentVariable, string apiRoot = "/v1")
         {
             Uri? candidate = explicitUri;
             string source = "-BaseUri";
@@ -31,10 +32,10 @@ namespace ScanPS.Http
             }
 
             if (candidate == null) return defaultUri;
-            return Validate(provider, candidate, source);
+            return Validate(provider, candidate, source, apiRoot);
         }
 
-        public static Uri Validate(string provider, Uri uri, string source = "-BaseUri")
+        public static Uri Validate(string provider, Uri uri, string source = "-BaseUri", string apiRoot = "/v1")
         {
             if (!uri.IsAbsoluteUri) throw Invalid(provider, uri.OriginalString, source, "it is not an absolute URI");
             if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
@@ -59,7 +60,7 @@ namespace ScanPS.Http
                 throw Invalid(provider, uri.OriginalString, source, "the scheme must be https (or http for loopback)");
             }
 
-            return Normalize(uri);
+            return Normalize(uri, apiRoot);
         }
 
         public static bool IsLoopback(Uri uri)
@@ -69,12 +70,13 @@ namespace ScanPS.Http
             return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
         }
 
-        /// <summary>Ends the path with '/' so relative request paths append; a trailing /v1 is dropped because clients add it.</summary>
-        internal static Uri Normalize(Uri uri)
+        /// <summary>Ends the path with '/' so relative request paths append; a trailing API root (/v1) is dropped because clients add it.</summary>
+        internal static Uri Normalize(Uri uri, string apiRoot = "/v1")
         {
             var builder = new UriBuilder(uri);
             string path = builder.Path.TrimEnd('/');
-            if (path.EndsWith("/v1", StringComparison.OrdinalIgnoreCase)) path = path.Substring(0, path.Length - 3);
+            string root = apiRoot.TrimEnd('/');
+            if (root.Length > 0 && path.EndsWith(root, StringComparison.OrdinalIgnoreCase)) path = path.Substring(0, path.Length - root.Length);
             builder.Path = path + "/";
             return builder.Uri;
         }

@@ -19,14 +19,16 @@ namespace ScanPS.Http
         public static readonly string UserAgent = "ScanPS/" + (typeof(HttpClientCache).Assembly
             .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0");
 
-        public static HttpClient Get(Uri baseUri)
+        public static HttpClient Get(Uri baseUri, NetworkSettings? network = null)
         {
-            // The key is the origin: scheme, host and port. Proxy/TLS settings join the key when they exist.
-            string key = baseUri.GetLeftPart(UriPartial.Authority);
-            return Clients.GetOrAdd(key, _ => new Lazy<HttpClient>(Create, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            network ??= NetworkSettings.Default;
+            // The key is the origin (scheme, host, port) plus the network settings: a session that skips
+            // certificate checks never shares a handler with one that does not.
+            string key = baseUri.GetLeftPart(UriPartial.Authority) + network.CacheKey;
+            return Clients.GetOrAdd(key, _ => new Lazy<HttpClient>(() => Create(network), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
 
-        private static HttpClient Create()
+        private static HttpClient Create(NetworkSettings network)
         {
             var handler = new HttpClientHandler
             {
@@ -35,6 +37,11 @@ namespace ScanPS.Http
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
             };
+            if (network.SkipCertificateCheck)
+            {
+                // This handler only; ServicePointManager and other sessions keep validating.
+                handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
+            }
             var client = new HttpClient(handler, disposeHandler: true)
             {
                 // Timeouts belong to the Polly pipeline (per attempt and overall), not to HttpClient.

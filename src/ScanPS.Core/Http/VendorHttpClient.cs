@@ -33,8 +33,8 @@ namespace ScanPS.Http
         private readonly ResiliencePipeline<HttpResponseMessage> _readPipeline;
         private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
 
-        public VendorHttpClient(string provider, Uri baseUri, Action<HttpRequestMessage> authorize, RequestLog log, HttpSettings? settings = null)
-            : this(provider, baseUri, HttpClientCache.Get(baseUri), authorize, log, settings)
+        public VendorHttpClient(string provider, Uri baseUri, Action<HttpRequestMessage> authorize, RequestLog log, HttpSettings? settings = null, NetworkSettings? network = null)
+            : this(provider, baseUri, HttpClientCache.Get(baseUri, network), authorize, log, settings)
         {
         }
 

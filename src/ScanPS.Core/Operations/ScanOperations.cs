@@ -34,7 +34,7 @@ namespace ScanPS.Operations
         /// <summary>Checks listing filters for a provider before any credential lookup or request.</summary>
         public static void ValidateListQuery(string provider, ScanListQuery query)
         {
-            if (provider == ProviderNames.HostedScan) Providers.HostedScan.HostedScanClient.FiltersQuery(query);
+            ProviderDefinition.Get(provider).ValidateListQuery(query);
         }
 
         /// <summary>Get-Scan listing: streams each page's scans as they arrive; stops fetching once -First is reached.</summary>

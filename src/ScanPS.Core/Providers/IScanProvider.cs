@@ -42,5 +42,8 @@ namespace ScanPS.Providers
 
         /// <summary>HostedScan scheduled_by values.</summary>
         public string[] ScheduledBy { get; set; } = new string[0];
+
+        /// <summary>Free-text search passed through to vendors that have one (ProjectDiscovery's search); null when not given.</summary>
+        public string? Search { get; set; }
     }
 }

@@ -3,7 +3,6 @@ using System.Security;
 using ScanPS.Auth;
 using ScanPS.Http;
 using ScanPS.Operations;
-using ScanPS.Providers.HostedScan;
 
 namespace ScanPS.Providers
 {
@@ -17,6 +16,14 @@ namespace ScanPS.Providers
         public Uri? BaseUri { get; set; }
         public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
         public HttpSettings Settings { get; set; } = HttpSettings.Default;
+
+        public NetworkSettings Network { get; set; } = NetworkSettings.Default;
+
+        /// <summary>ProjectDiscovery team (X-Team-Id); null means the provider's environment variables, then none.</summary>
+        public string? TeamId { get; set; }
+
+        /// <summary>Regional host name for vendors that have regions (Probely: Default, EU, US, AU); null means default.</summary>
+        public string? Region { get; set; }
     }
 
     /// <summary>
@@ -49,31 +56,14 @@ namespace ScanPS.Providers
 
         public static ProviderSession Open(ProviderSessionOptions options, RequestLog log)
         {
-            string provider = ProviderNames.Normalize(options.Provider) ?? throw new ScanPSError(
-                "UnknownProvider",
-                ScanPSErrorCategory.InvalidArgument,
-                "'" + options.Provider + "' is not a ScanPS provider. Use one of: " + string.Join(", ", ProviderNames.All) + ".",
-                options.Provider).ToException();
-
-            switch (provider)
-            {
-                case ProviderNames.HostedScan:
-                {
-                    var baseUri = BaseUriPolicy.Resolve(provider, options.BaseUri, HostedScanClient.DefaultBaseUri, options.GetEnvironmentVariable);
-                    var credential = CredentialResolver.Resolve(provider, options.ApiKey, options.CredentialPassword, options.CredentialUserName, options.GetEnvironmentVariable);
-                    log.AddRedaction(credential.Redact);
-                    log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
-                    var http = new VendorHttpClient(provider, baseUri, HostedScanClient.Authorizer(credential), log, options.Settings);
-                    return new ProviderSession(provider, baseUri, credential, log, new HostedScanClient(http));
-                }
-
-                default:
-                    throw new ScanPSError(
-                        "ProviderNotSupported",
-                        ScanPSErrorCategory.NotSpecified,
-                        provider + " is not supported by this version of ScanPS yet.",
-                        provider).ToException();
-            }
+            var definition = ProviderDefinition.Get(options.Provider);
+            string provider = definition.Name;
+            var baseUri = BaseUriPolicy.Resolve(provider, options.BaseUri, definition.DefaultBaseUri(options), options.GetEnvironmentVariable, definition.ApiRoot);
+            var credential = CredentialResolver.Resolve(definition.Credential, options.ApiKey, options.CredentialPassword, options.CredentialUserName, options.GetEnvironmentVariable);
+            foreach (var redaction in definition.Redactions(credential)) log.AddRedaction(redaction);
+            log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
+            var http = new VendorHttpClient(provider, baseUri, definition.Authorizer(credential, options), log, options.Settings, options.Network);
+            return new ProviderSession(provider, baseUri, credential, log, definition.CreateClient(http, options, credential));
         }
 
         /// <summary>The client as the capability a cmdlet needs, or a clear error when the provider lacks it.</summary>

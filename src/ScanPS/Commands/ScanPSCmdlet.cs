@@ -36,6 +36,13 @@ namespace ScanPS.Commands
         [ValidateNotNull]
         public Uri? BaseUri { get; set; }
 
+        /// <summary>
+        /// Accept any TLS certificate (an on-premises server with an internal CA). Applies to this command's own
+        /// connection to the vendor only, never to the process; a warning is written each time.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
         internal bool DebugRequested
         {
             get
@@ -79,7 +86,9 @@ namespace ScanPS.Commands
                 CredentialPassword = Credential?.Password,
                 CredentialUserName = Credential?.UserName,
                 BaseUri = BaseUri,
+                Network = SkipCertificateCheck.IsPresent ? new NetworkSettings { SkipCertificateCheck = true } : NetworkSettings.Default,
             };
+            ConfigureSession(options);
             var log = new RequestLog(DebugRequested);
             try
             {
@@ -90,9 +99,19 @@ namespace ScanPS.Commands
                 log.DrainTo(CommandHost);
             }
 
+            if (options.Network.SkipCertificateCheck)
+            {
+                WriteWarning("-SkipCertificateCheck: the certificate of " + session.BaseUri.Host + " is not checked for this command. Anyone on the network path could read the " + provider + " credential.");
+            }
+
             _sessions[provider] = session;
             return session;
         });
+
+        /// <summary>Lets a command add its provider-specific connection options (a team id, a region).</summary>
+        protected virtual void ConfigureSession(ProviderSessionOptions options)
+        {
+        }
 
         /// <summary>Runs an operation; ScanPS errors that reach here end the command (ThrowTerminatingError).</summary>
         protected void Run(Action<ICommandHost> operation) => Guard(() =>

@@ -1,0 +1,19 @@
+using System;
+using System.Net.Http;
+using ScanPS.Auth;
+using ScanPS.Http;
+
+namespace ScanPS.Providers.Invicti
+{
+    /// <summary>Invicti: placeholder until its client exists; every call is a clear ProviderNotSupported error.</summary>
+    public sealed class InvictiProvider : ProviderDefinition
+    {
+        public override string Name => ProviderNames.Invicti;
+
+        public override Uri DefaultBaseUri(ProviderSessionOptions options) => throw NotSupportedYet();
+
+        public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) => throw NotSupportedYet();
+
+        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential) => throw NotSupportedYet();
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using ScanPS.Auth;
+using ScanPS.Http;
+using ScanPS.Operations;
+using ScanPS.Providers.HostedScan;
+using ScanPS.Providers.Invicti;
+using ScanPS.Providers.Probely;
+using ScanPS.Providers.ProjectDiscovery;
+
+namespace ScanPS.Providers
+{
+    /// <summary>
+    /// One vendor's facts for the session factory (like PSResourceGet's ServerFactory): its default base URI,
+    /// credential shape, auth header and client. Each vendor has one subclass in Providers/&lt;Vendor&gt;/.
+    /// </summary>
+    public abstract class ProviderDefinition
+    {
+        public abstract string Name { get; }
+
+        /// <summary>The API's path prefix that the client adds itself; trimmed from a -BaseUri that ends with it.</summary>
+        public virtual string ApiRoot => "/v1";
+
+        public virtual CredentialSpec Credential => CredentialSpec.For(Name);
+
+        /// <summary>The vendor host when neither -BaseUri nor SCANPS_&lt;P&gt;_BASE_URI is set (a region may choose it).</summary>
+        public abstract Uri DefaultBaseUri(ProviderSessionOptions options);
+
+        /// <summary>Adds the credential to each request message (called per attempt, on a fresh message).</summary>
+        public abstract Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options);
+
+        /// <summary>The vendor client: implements the capability interfaces (IScanReader, IScanCreator, …) it supports.</summary>
+        public abstract object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential);
+
+        /// <summary>Extra text that must never be printed (for example a Basic auth header value derived from the secret).</summary>
+        public virtual IEnumerable<Func<string, string>> Redactions(ApiKeyCredential credential) => new Func<string, string>[] { text => credential.Redact(text) };
+
+        /// <summary>Checks Get-Scan listing filters before any credential lookup or request; throws ScanPSException.</summary>
+        public virtual void ValidateListQuery(ScanListQuery query)
+        {
+        }
+
+        private static readonly ProviderDefinition[] Known =
+        {
+            new HostedScanProvider(),
+            new ProjectDiscoveryProvider(),
+            new InvictiProvider(),
+            new ProbelyProvider(),
+        };
+
+        public static ProviderDefinition Get(string? provider)
+        {
+            string? name = ProviderNames.Normalize(provider);
+            foreach (var definition in Known)
+            {
+                if (definition.Name == name) return definition;
+            }
+
+            throw new ScanPSError(
+                "UnknownProvider",
+                ScanPSErrorCategory.InvalidArgument,
+                "'" + provider + "' is not a ScanPS provider. Use one of: " + string.Join(", ", ProviderNames.All) + ".",
+                provider).ToException();
+        }
+
+        /// <summary>A clear error for a vendor whose client is not built yet.</summary>
+        protected ScanPSException NotSupportedYet() =>
+            new ScanPSError(
+                "ProviderNotSupported",
+                ScanPSErrorCategory.NotSpecified,
+                Name + " is not supported by this version of ScanPS yet.",
+                Name).ToException();
+    }
+}
