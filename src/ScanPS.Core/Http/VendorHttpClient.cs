@@ -54,6 +54,9 @@ namespace ScanPS.Http
 
         public Uri BaseUri { get; }
 
+        /// <summary>The session's log: clients queue warnings here (drained to the cmdlet's streams on the pipeline thread).</summary>
+        public RequestLog Log => _log;
+
         /// <summary>Sends the request and returns a 2xx response (headers read, body not yet); throws ScanPSException otherwise.</summary>
         public async Task<HttpResponseMessage> SendAsync(VendorRequest request, CancellationToken cancellationToken)
         {
