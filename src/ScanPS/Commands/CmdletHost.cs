@@ -20,7 +20,11 @@ namespace ScanPS.Commands
 
         public bool DebugEnabled => _cmdlet.DebugRequested;
 
-        public void WriteObject(object item) => _cmdlet.WriteObject(item);
+        public void WriteObject(object item)
+        {
+            if (item is Models.Scan scan) Completers.RecentScanIds.Remember(scan.Provider, scan.Id, null);
+            _cmdlet.WriteObject(item);
+        }
 
         public void WriteError(ScanPSError error) => _cmdlet.WriteError(ErrorRecords.From(error));
 
