@@ -28,6 +28,9 @@ namespace ScanPS.Auth
 
         public bool IsEmpty => _secret.Length == 0;
 
+        /// <summary>The same secret and user name, described by another source (a stored connection).</summary>
+        public ApiKeyCredential WithSource(string source) => new ApiKeyCredential(_secret, source, UserName);
+
         /// <summary>The same secret paired with a user name found elsewhere (an environment variable).</summary>
         public ApiKeyCredential WithUserName(string userName) => new ApiKeyCredential(_secret, Source, userName);
 
@@ -60,6 +63,14 @@ namespace ScanPS.Auth
             if (string.IsNullOrEmpty(text) || _secret.Length < 4) return text ?? string.Empty;
             string plain = Reveal();
             return text!.IndexOf(plain, StringComparison.Ordinal) < 0 ? text : text.Replace(plain, "***");
+        }
+
+        /// <summary>"****" plus the last four characters, and only for keys of 16 characters or more (else "****").</summary>
+        public string Hint()
+        {
+            if (_secret.Length < 16) return "****";
+            string plain = Reveal();
+            return "****" + plain.Substring(plain.Length - 4);
         }
 
         public override string ToString() => "API key from " + Source;

@@ -6,8 +6,9 @@ using ScanPS.Operations;
 namespace ScanPS.Auth
 {
     /// <summary>
-    /// The documented lookup order, the same for every provider:
-    /// explicit -ApiKey / -Credential, then the provider's environment variables (<see cref="CredentialSpec"/>),
+    /// The documented lookup order (about_ScanPS_Authentication), the same for every provider and command:
+    /// explicit -ApiKey / -Credential, then -Connection, then the provider's default session connection
+    /// (Connect-ScanProvider), then the provider's environment variables (<see cref="CredentialSpec"/>),
     /// then a terminating NoCredentialResolved error that names each option.
     /// </summary>
     public static class CredentialResolver
@@ -20,13 +21,15 @@ namespace ScanPS.Auth
             SecureString? credentialPassword,
             string? credentialUserName,
             Func<string, string?> getEnvironmentVariable) =>
-            Resolve(CredentialSpec.For(provider), apiKey, credentialPassword, credentialUserName, getEnvironmentVariable);
+            Resolve(CredentialSpec.For(provider), apiKey, credentialPassword, credentialUserName, null, null, getEnvironmentVariable);
 
         public static ApiKeyCredential Resolve(
             CredentialSpec spec,
             SecureString? apiKey,
             SecureString? credentialPassword,
             string? credentialUserName,
+            ApiKeyCredential? connection,
+            ApiKeyCredential? defaultConnection,
             Func<string, string?> getEnvironmentVariable)
         {
             string provider = spec.Provider;
@@ -45,6 +48,8 @@ namespace ScanPS.Auth
             {
                 found = NonEmpty(new ApiKeyCredential(credentialPassword, "the -Credential parameter", Blank(credentialUserName)), spec);
             }
+            else if (connection != null) found = connection;
+            else if (defaultConnection != null) found = defaultConnection;
             else
             {
                 foreach (var variable in spec.SecretVariables)
@@ -88,12 +93,12 @@ namespace ScanPS.Auth
             return new ScanPSError(
                 "NoCredentialResolved",
                 ScanPSErrorCategory.AuthenticationError,
-                "No " + spec.Provider + " " + spec.SecretName + " was found. Pass " + credentialHint + ", or set " + environmentHint + ".",
+                "No " + spec.Provider + " " + spec.SecretName + " was found. Pass " + credentialHint + " or -Connection, run Connect-ScanProvider -Provider " + spec.Provider + ", or set " + environmentHint + ".",
                 spec.Provider)
             {
                 RecommendedAction = spec.RequiresUserName
-                    ? "Pass -Credential (Get-Credential), or set $env:" + spec.UserNameVariable + " and $env:" + spec.SecretVariables[0] + "."
-                    : "Pass -ApiKey (Read-Host -AsSecureString) or -Credential (Get-Credential), or set $env:" + spec.SecretVariables[0] + ".",
+                    ? "Run Connect-ScanProvider -Provider " + spec.Provider + " -Credential (Get-Credential), pass -Credential, or set $env:" + spec.UserNameVariable + " and $env:" + spec.SecretVariables[0] + "."
+                    : "Run Connect-ScanProvider -Provider " + spec.Provider + " -ApiKey (Read-Host -AsSecureString), pass -ApiKey or -Credential, or set $env:" + spec.SecretVariables[0] + ".",
             }.ToException();
         }
 

@@ -37,6 +37,13 @@ namespace ScanPS.Http
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 UseCookies = false,
             };
+            var proxy = network.CreateProxy();
+            if (proxy != null)
+            {
+                handler.Proxy = proxy;
+                handler.UseProxy = true;
+            }
+
             if (network.SkipCertificateCheck)
             {
                 // This handler only; ServicePointManager and other sessions keep validating.

@@ -1,3 +1,6 @@
+using System;
+using System.Net;
+
 namespace ScanPS.Http
 {
     /// <summary>
@@ -11,7 +14,41 @@ namespace ScanPS.Http
         /// <summary>Accept any server certificate on this session's handler only (never ServicePointManager).</summary>
         public bool SkipCertificateCheck { get; set; }
 
+        /// <summary>Send every request through this proxy; null means the system proxy settings.</summary>
+        public Uri? Proxy { get; set; }
+
+        /// <summary>Credential for <see cref="Proxy"/> (answers its 407 challenge).</summary>
+        public NetworkCredential? ProxyCredential { get; set; }
+
+        /// <summary>Answer the proxy's challenge with the current Windows user (Kerberos/NTLM).</summary>
+        public bool ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>
+        /// Owner of <see cref="ProxyCredential"/> (a connection id): sessions with different proxy credentials never
+        /// share a handler, and the cache key never contains the password.
+        /// </summary>
+        public Guid? CredentialOwner { get; set; }
+
         /// <summary>Part of the HttpClientCache key: equal settings, equal key.</summary>
-        internal string CacheKey => SkipCertificateCheck ? "|insecure" : string.Empty;
+        internal string CacheKey =>
+            (SkipCertificateCheck ? "|insecure" : string.Empty) +
+            (Proxy != null ? "|proxy=" + Proxy.AbsoluteUri : string.Empty) +
+            (ProxyUseDefaultCredentials ? "|proxy-default-credentials" : string.Empty) +
+            (ProxyCredential != null
+                ? "|proxy-credential=" + (CredentialOwner?.ToString("N") ?? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ProxyCredential).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : string.Empty);
+
+        /// <summary>The web proxy for the handler, or null for the system settings.</summary>
+        internal IWebProxy? CreateProxy()
+        {
+            if (Proxy == null) return null;
+            return new WebProxy(Proxy)
+            {
+                // Loopback is not bypassed: a proxy given explicitly is used for every request.
+                BypassProxyOnLocal = false,
+                UseDefaultCredentials = ProxyUseDefaultCredentials && ProxyCredential == null,
+                Credentials = ProxyCredential ?? (ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : null),
+            };
+        }
     }
 }

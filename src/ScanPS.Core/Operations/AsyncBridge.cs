@@ -16,6 +16,12 @@ namespace ScanPS.Operations
             return task.GetAwaiter().GetResult();
         }
 
+        public static void Wait(Task task, RequestLog log, ICommandHost host)
+        {
+            WaitDraining(task, log, host);
+            task.GetAwaiter().GetResult();
+        }
+
         public static T Wait<T>(ValueTask<T> task, RequestLog log, ICommandHost host) =>
             task.IsCompleted ? Drained(task.GetAwaiter().GetResult(), log, host) : Wait(task.AsTask(), log, host);
 

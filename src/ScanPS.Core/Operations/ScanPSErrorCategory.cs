@@ -22,5 +22,7 @@ namespace ScanPS.Operations
         ConnectionError,
         AuthenticationError,
         LimitsExceeded,
+        ResourceExists,
+        NotInstalled,
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using ScanPS.Auth;
+using ScanPS.Connections;
 using ScanPS.Http;
 using ScanPS.Operations;
 
@@ -24,6 +25,62 @@ namespace ScanPS.Providers
 
         /// <summary>Regional host name for vendors that have regions (Probely: Default, EU, US, AU); null means default.</summary>
         public string? Region { get; set; }
+
+        /// <summary>-Connection: its credential and settings apply unless a parameter of the command overrides them.</summary>
+        public ScanProviderConnection? Connection { get; set; }
+
+        /// <summary>The provider's default session connection; used only when neither credential parameters nor -Connection are given.</summary>
+        public ScanProviderConnection? DefaultConnection { get; set; }
+
+        /// <summary>
+        /// Fills what the command did not give from the connection that applies (-Connection, else the default one when
+        /// no credential parameter was given) and returns that connection, or null.
+        /// </summary>
+        public ScanProviderConnection? ApplyConnection()
+        {
+            bool explicitCredential = ApiKey != null || CredentialPassword != null;
+            var connection = Connection ?? (explicitCredential ? null : DefaultConnection);
+            if (connection == null) return null;
+            if (!string.Equals(connection.Provider, Provider, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ScanPSError(
+                    "ConnectionProviderMismatch",
+                    ScanPSErrorCategory.InvalidArgument,
+                    "The connection '" + connection.Name + "' is for " + connection.Provider + ", not " + Provider + ".",
+                    connection.Name)
+                { RecommendedAction = "Pass a " + Provider + " connection (Get-ScanProviderConnection -Provider " + Provider + ")." }.ToException();
+            }
+
+            BaseUri ??= connection.BaseUri;
+            Region ??= connection.Region;
+            TeamId ??= connection.TeamId;
+            if (connection.Proxy != null || connection.SkipCertificateCheck)
+            {
+                Network = new NetworkSettings
+                {
+                    SkipCertificateCheck = Network.SkipCertificateCheck || connection.SkipCertificateCheck,
+                    Proxy = connection.Proxy,
+                    ProxyCredential = connection.ProxyCredential,
+                    ProxyUseDefaultCredentials = connection.ProxyUseDefaultCredentials,
+                    CredentialOwner = connection.Identity,
+                };
+            }
+
+            if (connection.TimeoutSec.HasValue || connection.MaximumRetryCount.HasValue)
+            {
+                Settings = new HttpSettings
+                {
+                    AttemptTimeout = connection.TimeoutSec.HasValue ? TimeSpan.FromSeconds(connection.TimeoutSec.Value) : Settings.AttemptTimeout,
+                    TotalTimeout = Settings.TotalTimeout,
+                    MaxRetries = connection.MaximumRetryCount ?? Settings.MaxRetries,
+                    BaseDelay = Settings.BaseDelay,
+                    MaxDelay = Settings.MaxDelay,
+                    MaxRetryAfter = Settings.MaxRetryAfter,
+                };
+            }
+
+            return connection;
+        }
     }
 
     /// <summary>
@@ -58,10 +115,19 @@ namespace ScanPS.Providers
         {
             var definition = ProviderDefinition.Get(options.Provider);
             string provider = definition.Name;
+            options.Provider = provider;
+            var connection = options.ApplyConnection();
             var baseUri = BaseUriPolicy.Resolve(provider, options.BaseUri, definition.DefaultBaseUri(options), options.GetEnvironmentVariable, definition.ApiRoot);
-            var credential = CredentialResolver.Resolve(definition.Credential, options.ApiKey, options.CredentialPassword, options.CredentialUserName, options.GetEnvironmentVariable);
+            var credential = CredentialResolver.Resolve(
+                definition.Credential,
+                options.ApiKey,
+                options.CredentialPassword,
+                options.CredentialUserName,
+                options.Connection?.Credential,
+                connection != null && options.Connection == null ? connection.Credential : null,
+                options.GetEnvironmentVariable);
             foreach (var redaction in definition.Redactions(credential)) log.AddRedaction(redaction);
-            log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
+            log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + (connection != null ? " (connection '" + connection.Name + "')" : string.Empty) + ".");
             var http = new VendorHttpClient(provider, baseUri, definition.Authorizer(credential, options), log, options.Settings, options.Network);
             return new ProviderSession(provider, baseUri, credential, log, definition.CreateClient(http, options, credential));
         }

@@ -8,9 +8,9 @@ namespace ScanPS.Commands
     /// <summary>ICommandHost over a running cmdlet: Write* and ShouldProcess on the pipeline thread.</summary>
     internal sealed class CmdletHost : ICommandHost
     {
-        private readonly ScanPSCmdlet _cmdlet;
+        private readonly ScanPSCommandBase _cmdlet;
 
-        public CmdletHost(ScanPSCmdlet cmdlet, CancellationToken cancellationToken)
+        public CmdletHost(ScanPSCommandBase cmdlet, CancellationToken cancellationToken)
         {
             _cmdlet = cmdlet;
             CancellationToken = cancellationToken;

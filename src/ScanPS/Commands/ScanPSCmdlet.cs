@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
-using System.Threading;
+using ScanPS.Connections;
 using ScanPS.Http;
 using ScanPS.Operations;
 using ScanPS.Providers;
@@ -10,15 +10,12 @@ using ScanPS.Providers;
 namespace ScanPS.Commands
 {
     /// <summary>
-    /// What every ScanPS cmdlet shares: credential parameters, one session per provider per invocation,
-    /// Ctrl+C cancellation, and the translation of ScanPS errors into ErrorRecords. Cmdlets only adapt;
-    /// the logic lives in ScanPS.Core.
+    /// The base of the commands that call a vendor: credential and connection parameters, and one session per
+    /// provider per invocation, resolved in the documented order (about_ScanPS_Authentication).
     /// </summary>
-    public abstract class ScanPSCmdlet : PSCmdlet, IDisposable
+    public abstract class ScanPSCmdlet : ScanPSCommandBase
     {
         private readonly Dictionary<string, ProviderSession> _sessions = new Dictionary<string, ProviderSession>(StringComparer.OrdinalIgnoreCase);
-        private CancellationTokenSource? _cancellation;
-        private CmdletHost? _host;
 
         /// <summary>The vendor API key. Never a plain string: use Read-Host -AsSecureString or a SecretManagement vault.</summary>
         [Parameter]
@@ -31,6 +28,13 @@ namespace ScanPS.Commands
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
 
+        /// <summary>A connection made by Connect-ScanProvider, or its name; used instead of the provider's default connection.</summary>
+        [Parameter]
+        [ConnectionTransformation]
+        [ArgumentCompleter(typeof(Completers.ConnectionNameCompleter))]
+        [ValidateNotNull]
+        public ScanProviderConnection? Connection { get; set; }
+
         /// <summary>Overrides the vendor URL (a sandbox, a test server). Plain http only for loopback.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -42,34 +46,6 @@ namespace ScanPS.Commands
         /// </summary>
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
-
-        internal bool DebugRequested
-        {
-            get
-            {
-                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter s) return s.IsPresent;
-                return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
-            }
-        }
-
-        protected ICommandHost CommandHost => _host ?? throw new InvalidOperationException("BeginProcessing has not run.");
-
-        protected override void BeginProcessing()
-        {
-            _cancellation = new CancellationTokenSource();
-            _host = new CmdletHost(this, _cancellation.Token);
-        }
-
-        /// <summary>Ctrl+C: cancel the in-flight request; the operation ends on its own thread.</summary>
-        protected override void StopProcessing() => _cancellation?.Cancel();
-
-        protected override void EndProcessing() => Dispose();
-
-        public void Dispose()
-        {
-            _cancellation?.Dispose();
-            _cancellation = null;
-        }
 
         /// <summary>The effective parameter set for the provider, or a terminating error before any request.</summary>
         protected string ResolveParameterSet(string commandName, string provider) =>
@@ -85,6 +61,8 @@ namespace ScanPS.Commands
                 ApiKey = ApiKey,
                 CredentialPassword = Credential?.Password,
                 CredentialUserName = Credential?.UserName,
+                Connection = Connection,
+                DefaultConnection = ConnectionStores.Current.Default(ProviderNames.Normalize(provider) ?? provider),
                 BaseUri = BaseUri,
                 Network = SkipCertificateCheck.IsPresent ? new NetworkSettings { SkipCertificateCheck = true } : NetworkSettings.Default,
             };
@@ -101,7 +79,7 @@ namespace ScanPS.Commands
 
             if (options.Network.SkipCertificateCheck)
             {
-                WriteWarning("-SkipCertificateCheck: the certificate of " + session.BaseUri.Host + " is not checked for this command. Anyone on the network path could read the " + provider + " credential.");
+                WriteWarning("-SkipCertificateCheck: the certificate of " + session.BaseUri.Host + " is not checked for this command. Anyone on the network path could read the " + session.Provider + " credential.");
             }
 
             _sessions[provider] = session;
@@ -111,30 +89,6 @@ namespace ScanPS.Commands
         /// <summary>Lets a command add its provider-specific connection options (a team id, a region).</summary>
         protected virtual void ConfigureSession(ProviderSessionOptions options)
         {
-        }
-
-        /// <summary>Runs an operation; ScanPS errors that reach here end the command (ThrowTerminatingError).</summary>
-        protected void Run(Action<ICommandHost> operation) => Guard(() =>
-        {
-            operation(CommandHost);
-            return true;
-        });
-
-        private T Guard<T>(Func<T> action)
-        {
-            try
-            {
-                return action();
-            }
-            catch (ScanPSException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex.Error));
-                throw; // not reached: ThrowTerminatingError always throws
-            }
-            catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
-            {
-                throw new PipelineStoppedException();
-            }
         }
     }
 }

@@ -7,13 +7,20 @@ namespace ScanPS.Loading
 {
     /// <summary>
     /// Runs on Import-Module: registers the <see cref="DependencyResolver"/> for dependencies/ (never listed in
-    /// RequiredAssemblies), and removes it on Remove-Module.
+    /// RequiredAssemblies), adds TLS 1.2 on Windows PowerShell 5.1 (see TlsDefaults), and removes the resolver on Remove-Module.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private static readonly Lazy<DependencyResolver> Resolver = new Lazy<DependencyResolver>(Create);
 
-        public void OnImport() => AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+        public void OnImport()
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            EnsureTls12();
+        }
+
+        // Separate method: ScanPS.Core (and its dependencies) load only after the resolver is registered.
+        private static void EnsureTls12() => Http.TlsDefaults.EnsureTls12();
 
         public void OnRemove(PSModuleInfo module) => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
 

@@ -17,7 +17,7 @@ namespace ScanPS.Providers.HostedScan
     /// HostedScan REST API v1 (https://api.hostedscan.com): create, list (cursor paging) and get scans.
     /// Auth is the X-HOSTEDSCAN-API-KEY header; every answer is wrapped in {"data": ...}.
     /// </summary>
-    public sealed class HostedScanClient : IScanReader, IScanCreator
+    public sealed class HostedScanClient : IScanReader, IScanCreator, IConnectionValidator
     {
         public static readonly Uri DefaultBaseUri = new Uri("https://api.hostedscan.com/");
         public const string ApiKeyHeader = "X-HOSTEDSCAN-API-KEY";
@@ -52,6 +52,12 @@ namespace ScanPS.Providers.HostedScan
             };
             var envelope = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
             return ToScan(envelope.Data, vendorRequest);
+        }
+
+        /// <summary>HostedScan has no cheaper authenticated read than the first page of scans.</summary>
+        public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
+        {
+            using var response = await _http.SendAsync(new VendorRequest(HttpMethod.Get, "v1/scans", RequestKind.Read), cancellationToken).ConfigureAwait(false);
         }
 
         public async IAsyncEnumerable<Scan> ListScansAsync(ScanListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,0 +1,120 @@
+using System;
+using ScanPS.Auth;
+using ScanPS.Http;
+using ScanPS.Operations;
+using ScanPS.Providers;
+
+namespace ScanPS.Connections
+{
+    /// <summary>Connect-ScanProvider's logic: check the input, resolve the credential, validate it with the vendor, store.</summary>
+    public static class ConnectionOperations
+    {
+        public static readonly string[] Regions = { "Default", "EU", "US", "AU" };
+
+        public static ScanProviderConnection Connect(ICommandHost host, ConnectionStore store, ConnectRequest request)
+        {
+            var definition = ProviderDefinition.Get(request.Provider);
+            string provider = definition.Name;
+            string name = string.IsNullOrWhiteSpace(request.Name) ? provider : request.Name!.Trim();
+            CheckInput(provider, request);
+
+            Uri? baseUri = request.BaseUri == null ? null : BaseUriPolicy.Validate(provider, request.BaseUri, "-BaseUri", definition.ApiRoot);
+            var resolved = CredentialResolver.Resolve(definition.Credential, request.ApiKey, request.CredentialPassword, request.CredentialUserName, null, null, request.GetEnvironmentVariable);
+            var credential = resolved.WithSource("connection '" + name + "' (" + (request.SecretSource ?? resolved.Source) + ")");
+            var connection = new ScanProviderConnection(provider, name, credential)
+            {
+                BaseUri = baseUri,
+                Region = request.Region == null ? null : Array.Find(Regions, r => string.Equals(r, request.Region, StringComparison.OrdinalIgnoreCase)),
+                TeamId = string.IsNullOrWhiteSpace(request.TeamId) ? null : request.TeamId!.Trim(),
+                Proxy = request.Proxy,
+                ProxyCredential = request.ProxyCredential,
+                ProxyUserName = request.ProxyCredential?.UserName,
+                ProxyUseDefaultCredentials = request.ProxyUseDefaultCredentials,
+                SkipCertificateCheck = request.SkipCertificateCheck,
+                TimeoutSec = request.TimeoutSec,
+                MaximumRetryCount = request.MaximumRetryCount,
+            };
+
+            if (!request.SkipValidation) Validate(host, connection, request);
+            store.Add(connection, request.MakeDefault);
+            return connection;
+        }
+
+        private static void Validate(ICommandHost host, ScanProviderConnection connection, ConnectRequest request)
+        {
+            var log = new RequestLog(host.DebugEnabled);
+            var options = new ProviderSessionOptions
+            {
+                Provider = connection.Provider,
+                Connection = connection,
+                Settings = request.Settings,
+                GetEnvironmentVariable = request.GetEnvironmentVariable,
+            };
+            try
+            {
+                var session = ProviderSession.Open(options, log);
+                var validator = session.Require<IConnectionValidator>("Connect-ScanProvider");
+                AsyncBridge.Wait(validator.ValidateCredentialAsync(host.CancellationToken), log, host);
+                connection.Validated = true;
+            }
+            catch (ScanPSException ex)
+            {
+                log.DrainTo(host);
+                var inner = ex.Error;
+                throw new ScanPSError(
+                    inner.ErrorId,
+                    inner.Category,
+                    "The " + connection.Provider + " connection '" + connection.Name + "' was not stored: " + inner.Message,
+                    connection.Name)
+                {
+                    Details = inner.Details,
+                    StatusCode = inner.StatusCode,
+                    VendorRequestId = inner.VendorRequestId,
+                    InnerException = ex,
+                    RecommendedAction = (inner.RecommendedAction ?? string.Empty) + " To store it without checking, add -SkipValidation.",
+                }.ToException();
+            }
+        }
+
+        private static void CheckInput(string provider, ConnectRequest request)
+        {
+            if (request.Region != null)
+            {
+                if (provider != ProviderNames.Probely) throw NotForProvider("Region", provider, ProviderNames.Probely);
+                if (Array.Find(Regions, r => string.Equals(r, request.Region, StringComparison.OrdinalIgnoreCase)) == null)
+                {
+                    throw Invalid("InvalidRegion", "'" + request.Region + "' is not a Probely region. Use one of: " + string.Join(", ", Regions) + ".", request.Region);
+                }
+            }
+
+            if (request.TeamId != null && provider != ProviderNames.ProjectDiscovery) throw NotForProvider("TeamId", provider, ProviderNames.ProjectDiscovery);
+            if (request.ProxyCredential != null && request.ProxyUseDefaultCredentials)
+            {
+                throw Invalid("ConflictingProxyCredentials", "-ProxyCredential and -ProxyUseDefaultCredentials both say how to sign in to the proxy. Use one of them.", null);
+            }
+
+            if ((request.ProxyCredential != null || request.ProxyUseDefaultCredentials) && request.Proxy == null)
+            {
+                throw Invalid("ProxyRequired", "-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy (the system proxy uses the system's own settings).", null);
+            }
+
+            if (request.Proxy != null && (!request.Proxy.IsAbsoluteUri || (request.Proxy.Scheme != Uri.UriSchemeHttp && request.Proxy.Scheme != Uri.UriSchemeHttps)))
+            {
+                throw Invalid("InvalidProxy", "The proxy '" + request.Proxy.OriginalString + "' must be an absolute http:// or https:// URI, such as http://proxy.contoso.com:8080.", request.Proxy);
+            }
+
+            if (request.TimeoutSec.HasValue && request.TimeoutSec.Value <= 0) throw Invalid("InvalidTimeout", "-TimeoutSec must be a positive number of seconds.", request.TimeoutSec);
+            if (request.MaximumRetryCount.HasValue && request.MaximumRetryCount.Value < 0) throw Invalid("InvalidRetryCount", "-MaximumRetryCount cannot be negative.", request.MaximumRetryCount);
+        }
+
+        private static ScanPSException NotForProvider(string parameter, string provider, string owner) =>
+            new ScanPSError(
+                "ParameterNotValidForProvider",
+                ScanPSErrorCategory.InvalidArgument,
+                "-" + parameter + " cannot be used with Connect-ScanProvider -Provider " + provider + "; it belongs to -Provider " + owner + ".",
+                parameter).ToException();
+
+        private static ScanPSException Invalid(string id, string message, object? target) =>
+            new ScanPSError(id, ScanPSErrorCategory.InvalidArgument, message, target).ToException();
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using ScanPS.Operations;
+
+namespace ScanPS.Commands
+{
+    /// <summary>
+    /// What every ScanPS cmdlet shares: Ctrl+C cancellation, the ICommandHost seam and the translation of
+    /// ScanPS errors into ErrorRecords. Cmdlets only adapt; the logic lives in ScanPS.Core.
+    /// </summary>
+    public abstract class ScanPSCommandBase : PSCmdlet, IDisposable
+    {
+        private CancellationTokenSource? _cancellation;
+        private CmdletHost? _host;
+
+        internal bool DebugRequested
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter s) return s.IsPresent;
+                return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+            }
+        }
+
+        protected ICommandHost CommandHost => _host ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+        protected override void BeginProcessing()
+        {
+            _cancellation = new CancellationTokenSource();
+            _host = new CmdletHost(this, _cancellation.Token);
+        }
+
+        /// <summary>Ctrl+C: cancel the in-flight request; the operation ends on its own thread.</summary>
+        protected override void StopProcessing() => _cancellation?.Cancel();
+
+        protected override void EndProcessing() => Dispose();
+
+        public void Dispose()
+        {
+            _cancellation?.Dispose();
+            _cancellation = null;
+        }
+
+        /// <summary>Runs an operation; ScanPS errors that reach here end the command (ThrowTerminatingError).</summary>
+        protected void Run(Action<ICommandHost> operation) => Guard(() =>
+        {
+            operation(CommandHost);
+            return true;
+        });
+
+        protected T Guard<T>(Func<T> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (ScanPSException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex.Error));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+            catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+}
