@@ -35,6 +35,11 @@ namespace ScanPS.Http
                     id = "AuthenticationFailed"; category = ScanPSErrorCategory.AuthenticationError;
                     action = "Check the " + provider + " API key (-ApiKey, -Credential or $env:SCANPS_" + provider.ToUpperInvariant() + "_API_KEY) and that it is for this base URI.";
                     break;
+                case 407:
+                    // The proxy answered, not the vendor.
+                    id = "ProxyAuthenticationRequired"; category = ScanPSErrorCategory.AuthenticationError;
+                    action = "The proxy wants credentials: Connect-ScanProvider -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials.";
+                    break;
                 case 403:
                     id = "PermissionDenied"; category = ScanPSErrorCategory.PermissionDenied;
                     action = "The key is valid but not allowed to do this; check its role or plan with " + provider + ".";
