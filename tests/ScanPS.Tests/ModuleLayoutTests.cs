@@ -46,24 +46,5 @@ namespace ScanPS.Tests
             Assert.Empty(Directory.GetFiles(Staged, "System.Management.Automation.dll", SearchOption.AllDirectories));
             Assert.True(File.Exists(Path.Combine(Staged, "en-US", "about_ScanPS.help.txt")));
         }
-
-        [Fact]
-        public void The_format_file_has_a_table_view_per_output_type_over_real_properties()
-        {
-            var doc = XDocument.Load(Path.Combine(Staged, "ScanPS.Format.ps1xml"));
-            foreach (var type in new[] { typeof(HostedScanScan) })
-            {
-                var view = doc.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == type.FullName);
-                var table = view.Element("TableControl")!;
-                int headers = table.Descendants("TableColumnHeader").Count();
-                var items = table.Descendants("TableColumnItem").ToList();
-                Assert.InRange(headers, 4, 6);
-                Assert.Equal(headers, items.Count);
-                foreach (var property in items.Select(i => i.Element("PropertyName")?.Value).Where(p => p != null))
-                {
-                    Assert.NotNull(type.GetProperty(property!, BindingFlags.Public | BindingFlags.Instance));
-                }
-            }
-        }
     }
 }
