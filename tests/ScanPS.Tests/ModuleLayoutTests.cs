@@ -51,7 +51,7 @@ namespace ScanPS.Tests
         public void The_format_file_has_a_table_view_per_output_type_over_real_properties()
         {
             var doc = XDocument.Load(Path.Combine(Staged, "ScanPS.Format.ps1xml"));
-            foreach (var type in new[] { typeof(HostedScanScan) })
+            foreach (var type in new[] { typeof(HostedScanScan), typeof(InvictiScan) })
             {
                 var view = doc.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == type.FullName);
                 var table = view.Element("TableControl")!;
