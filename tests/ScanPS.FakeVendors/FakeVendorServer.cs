@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,7 +62,8 @@ public sealed class FakeVendorServer : IAsyncDisposable
     public int ConnectionCount => _connectionIds.Count;
 
     /// <summary>Starts listening on <paramref name="url"/> (port 0 picks a free port) and returns once requests are accepted.</summary>
-    public static async Task<FakeVendorServer> StartAsync(IFakeVendor vendor, string url = "http://127.0.0.1:0")
+    /// <param name="certificate">When given, serves https on the url's address and port with this certificate (a self-signed one in TLS tests).</param>
+    public static async Task<FakeVendorServer> StartAsync(IFakeVendor vendor, string url = "http://127.0.0.1:0", X509Certificate2? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(vendor);
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
@@ -72,7 +75,17 @@ public sealed class FakeVendorServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        builder.WebHost.UseUrls(url);
+        if (certificate is null)
+        {
+            builder.WebHost.UseUrls(url);
+        }
+        else
+        {
+            // The slim builder has no https configuration binding, so the endpoint is set up explicitly.
+            Uri endpoint = new(url, UriKind.Absolute);
+            IPAddress listenAddress = endpoint.IsLoopback && !IPAddress.TryParse(endpoint.Host, out _) ? IPAddress.Loopback : IPAddress.Parse(endpoint.Host);
+            builder.WebHost.ConfigureKestrel(options => options.Listen(listenAddress, endpoint.Port, listen => listen.UseHttps(certificate)));
+        }
 
         // Tests start many servers; only problems are worth printing.
         builder.Logging.ClearProviders();

@@ -41,6 +41,9 @@ namespace ScanPS.Providers
         {
         }
 
+        /// <summary>A scan id in the form the vendor expects, checked before any credential lookup or request; throws ScanPSException (InvalidScanId).</summary>
+        public virtual string NormaliseScanId(string id) => (id ?? string.Empty).Trim();
+
         private static readonly ProviderDefinition[] Known =
         {
             new HostedScanProvider(),

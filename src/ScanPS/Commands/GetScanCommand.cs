@@ -10,17 +10,19 @@ namespace ScanPS.Commands
     /// Get-Scan: lists scans (streaming page by page, honouring -First/-Skip) or gets scans by id.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Scan", DefaultParameterSetName = HostedScanSet, SupportsPaging = true)]
-    [OutputType(typeof(HostedScanScan))]
+    [OutputType(typeof(HostedScanScan), typeof(InvictiScan))]
     public sealed class GetScanCommand : ScanPSCmdlet
     {
         public const string HostedScanSet = ProviderNames.HostedScan;
+        public const string InvictiSet = ProviderNames.Invicti;
         public const string ByIdSet = "ById";
         private const string CommandName = "Get-Scan";
 
         /// <summary>The scanning service.</summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ProviderNames.HostedScan)]
+        [ValidateSet(ProviderNames.HostedScan, ProviderNames.Invicti)]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Scan ids; binds from the Id property of piped scans, so New-Scan | Get-Scan refreshes them.</summary>
@@ -30,8 +32,9 @@ namespace ScanPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Normalised (Queued, Running, Completed, Failed) or vendor (QUEUED … OVER_LIMIT) states.</summary>
+        /// <summary>Normalised (Queued, Running, Completed, Failed …) or the provider's own states (QUEUED … OVER_LIMIT; Queued … AsyncArchiving).</summary>
         [Parameter(ParameterSetName = HostedScanSet)]
+        [Parameter(ParameterSetName = InvictiSet)]
         [ArgumentCompleter(typeof(ScanStateCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? State { get; set; }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using ScanPS.Providers.HostedScan;
+using ScanPS.Providers.Invicti;
 
 namespace ScanPS.Completers
 {
@@ -15,7 +16,10 @@ namespace ScanPS.Completers
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return HostedScanVocabulary.StateFilterNames
+            var names = ProviderNames.Normalize(fakeBoundParameters?["Provider"] as string) == ProviderNames.Invicti
+                ? InvictiVocabulary.StateFilterNames
+                : HostedScanVocabulary.StateFilterNames;
+            return names
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
         }

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ScanPS.Auth;
+using ScanPS.Http;
+using ScanPS.Models;
+using ScanPS.Operations;
+
+namespace ScanPS.Providers.Invicti
+{
+    /// <summary>
+    /// Invicti Enterprise API 1.0 (Swagger 2.0 "Invicti Enterprise API" v1): launch a scan from an earlier scan,
+    /// list scans (all, or by state; page/pageSize paging), get one scan. Basic auth with API user id and token.
+    /// </summary>
+    public sealed class InvictiClient : IScanReader, IScanRelauncher
+    {
+        /// <summary>The documented (US) cloud host; EU and on-premises installations are reached with -BaseUri.</summary>
+        public static readonly Uri DefaultBaseUri = new Uri("https://www.netsparkercloud.com/");
+
+        /// <summary>Every path of the API starts with this (the Swagger document's paths are /api/1.0/...).</summary>
+        public const string ApiRoot = "/api/1.0";
+
+        /// <summary>The largest page the vendor allows ("Page size can be any value between 1 and 200").</summary>
+        public const int PageSize = 200;
+
+        private const string Root = "api/1.0/";
+
+        private readonly VendorHttpClient _http;
+
+        public InvictiClient(VendorHttpClient http)
+        {
+            _http = http;
+        }
+
+        /// <summary>The Basic header value: base64("&lt;API user id&gt;:&lt;API token&gt;") (Swagger securityDefinitions basic).</summary>
+        internal static string BasicValue(ApiKeyCredential credential) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes((credential.UserName ?? string.Empty) + ":" + credential.Reveal()));
+
+        public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
+            message => message.Headers.TryAddWithoutValidation("Authorization", "Basic " + BasicValue(credential));
+
+        /// <summary>POST scans/newfromscan with the scan id as the bare JSON string body; 201 + ScanTaskModel.</summary>
+        public async Task<Scan> RelaunchScanAsync(string scanId, CancellationToken cancellationToken)
+        {
+            var request = new VendorRequest(HttpMethod.Post, Root + "scans/newfromscan", RequestKind.Create)
+            {
+                // The body parameter "id" is {type: string, format: uuid}: the body is "…", not {"id": "…"}.
+                JsonBody = JsonSerializer.SerializeToUtf8Bytes(scanId, InvictiJsonContext.Default.String),
+                NotFoundErrorId = "ScanNotFound",
+                Target = scanId,
+            };
+            var answer = await Send(request, InvictiJsonContext.Default.InvictiLaunchAnswer, cancellationToken).ConfigureAwait(false);
+            if (answer.Result != null)
+            {
+                // 2xx, but a result string instead of the new scan: the vendor refused.
+                throw InvictiErrors.FromResultString(answer.Result, scanId, 200).ToException();
+            }
+
+            return ToScan(answer.Scan, request);
+        }
+
+        /// <summary>GET scans/detail/{id}.</summary>
+        public async Task<Scan> GetScanAsync(string id, CancellationToken cancellationToken)
+        {
+            string scanId = InvictiVocabulary.NormaliseScanId(id);
+            var request = new VendorRequest(HttpMethod.Get, Root + "scans/detail/" + Uri.EscapeDataString(scanId), RequestKind.Read)
+            {
+                NotFoundErrorId = "ScanNotFound",
+                Target = id,
+            };
+            var wire = await Send(request, InvictiJsonContext.Default.InvictiWireScanTask, cancellationToken).ConfigureAwait(false);
+            return ToScan(wire, request);
+        }
+
+        /// <summary>
+        /// GET scans/list, or scans/listbystate once per requested state (the vendor filters by one state at a time),
+        /// page by page (pageSize 200) while HasNextPage; each page is requested only when the caller wants more.
+        /// </summary>
+        public async IAsyncEnumerable<Scan> ListScansAsync(ScanListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            // Mapped before the first request, so a bad -State is an error before anything is sent.
+            var states = InvictiVocabulary.ToVendorStates(query.States);
+            var listings = new List<string>();
+            if (states.Length == 0) listings.Add(Root + "scans/list?");
+            foreach (var state in states) listings.Add(Root + "scans/listbystate?scanTaskState=" + Uri.EscapeDataString(state) + "&");
+
+            foreach (var listing in listings)
+            {
+                for (int page = 1; ; page++)
+                {
+                    string relative = listing + "page=" + page.ToString(CultureInfo.InvariantCulture) + "&pageSize=" + PageSize.ToString(CultureInfo.InvariantCulture);
+                    var request = new VendorRequest(HttpMethod.Get, relative, RequestKind.Read);
+                    var result = await Send(request, InvictiJsonContext.Default.InvictiWireScanTaskList, cancellationToken).ConfigureAwait(false);
+                    if (result.List == null)
+                    {
+                        throw Invalid(request, "the page has no \"List\" array.");
+                    }
+
+                    foreach (var wire in result.List)
+                    {
+                        yield return ToScan(wire, request);
+                    }
+
+                    if (result.HasNextPage != true) break;
+                    if (result.List.Count == 0)
+                    {
+                        // An empty page that claims a next page would make us page forever.
+                        throw Invalid(request, "HasNextPage is true on an empty page.");
+                    }
+                }
+            }
+        }
+
+        private async Task<T> Send<T>(VendorRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _http.SendJsonAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ScanPSException ex)
+            {
+                var refined = InvictiErrors.Refine(ex.Error);
+                if (ReferenceEquals(refined, ex.Error)) throw;
+                throw refined.ToException();
+            }
+        }
+
+        private InvictiScan ToScan(InvictiWireScanTask? wire, VendorRequest request)
+        {
+            if (wire == null || string.IsNullOrEmpty(wire.Id))
+            {
+                throw Invalid(request, "a scan has no \"Id\".");
+            }
+
+            return InvictiMapper.ToScan(wire);
+        }
+
+        private ScanPSException Invalid(VendorRequest request, string problem) =>
+            VendorErrors.InvalidResponse(_http.Provider, request, new Uri(_http.BaseUri, request.RelativeUri), problem).ToException();
+    }
+}
