@@ -241,3 +241,32 @@ namespace ScanPS.Tests
         }
     }
 }
+
+namespace ScanPS.Tests
+{
+    public sealed class RemovedConnectionTests
+    {
+        [Fact]
+        public void A_removed_or_replaced_connection_object_can_no_longer_be_used_and_a_replacement_keeps_its_place()
+        {
+            var store = new ScanPS.Connections.ConnectionStore();
+            ScanPS.Connections.ScanProviderConnection Make(string name) =>
+                new ScanPS.Connections.ScanProviderConnection("HostedScan", name, new ScanPS.Auth.ApiKeyCredential(ScanPS.Auth.ApiKeyCredential.ToSecureString("k"), "t"));
+            var first = Make("a");
+            var second = Make("b");
+            store.Add(first, false);
+            store.Add(second, false);
+            var replacement = Make("a");
+            store.Add(replacement, false);
+            Assert.Equal(new[] { replacement, second }, store.Find(null, null));
+            Assert.True(replacement.IsDefault);
+
+            store.Remove(second);
+            foreach (var stale in new[] { first, second })
+            {
+                var options = new ScanPS.Providers.ProviderSessionOptions { Provider = "HostedScan", Connection = stale };
+                Assert.Equal("ConnectionRemoved", Assert.Throws<ScanPS.Operations.ScanPSException>(() => options.ApplyConnection()).ErrorId);
+            }
+        }
+    }
+}

@@ -88,7 +88,9 @@ namespace ScanPS.Tests
                     "from-credential" => "user-from-credential",
                     "from-connection" => "user-from-connection",
                     "from-default-connection" => "user-from-default",
-                    _ => "user-from-environment", // -ApiKey and the environment pair with SCANPS_INVICTI_USER_ID
+                    // -ApiKey pairs with -Connection's user id when there is one, else with SCANPS_INVICTI_USER_ID.
+                    "from-apikey" when given.HasFlag(Sources.Connection) => "user-from-connection",
+                    _ => "user-from-environment",
                 };
                 Assert.Equal(expectedUser, credential.UserName);
             }

@@ -64,6 +64,13 @@ namespace ScanPS.Auth
             }
 
             if (found == null) throw NothingFound(spec);
+            if (spec.RequiresUserName && found.UserName == null)
+            {
+                // An explicit -ApiKey (token) pairs with the user id of -Connection when there is one.
+                string? connectionUser = connection?.UserName;
+                if (connectionUser != null) return found.WithUserName(connectionUser);
+            }
+
             return spec.RequiresUserName ? WithUserName(found, spec, getEnvironmentVariable) : found;
         }
 

@@ -28,7 +28,8 @@ namespace ScanPS.Connections
                 TeamId = string.IsNullOrWhiteSpace(request.TeamId) ? null : request.TeamId!.Trim(),
                 Proxy = request.Proxy,
                 ProxyCredential = request.ProxyCredential,
-                ProxyUserName = request.ProxyCredential?.UserName,
+                ProxyUserName = request.ProxyCredential == null ? null
+                    : string.IsNullOrEmpty(request.ProxyCredential.Domain) ? request.ProxyCredential.UserName : request.ProxyCredential.Domain + "\\" + request.ProxyCredential.UserName,
                 ProxyUseDefaultCredentials = request.ProxyUseDefaultCredentials,
                 SkipCertificateCheck = request.SkipCertificateCheck,
                 TimeoutSec = request.TimeoutSec,

@@ -34,7 +34,12 @@ namespace ScanPS.Connections
                 }
 
                 bool wasDefault = existing?.IsDefault == true;
-                if (existing != null) _connections.Remove(existing);
+                int position = existing == null ? _connections.Count : _connections.IndexOf(existing);
+                if (existing != null)
+                {
+                    _connections.Remove(existing);
+                    existing.Removed = true;
+                }
                 bool providerHasDefault = _connections.Any(c => c.Provider == connection.Provider && c.IsDefault);
                 if (makeDefault || wasDefault || !providerHasDefault)
                 {
@@ -46,7 +51,7 @@ namespace ScanPS.Connections
                     connection.IsDefault = false;
                 }
 
-                _connections.Add(connection);
+                _connections.Insert(position, connection); // a replacement keeps its place (and its age)
             }
         }
 
@@ -91,6 +96,7 @@ namespace ScanPS.Connections
             lock (_gate)
             {
                 if (!_connections.Remove(connection)) return false;
+                connection.Removed = true;
                 if (connection.IsDefault)
                 {
                     var next = _connections.FirstOrDefault(c => c.Provider == connection.Provider);

@@ -42,7 +42,7 @@ namespace ScanPS.Connections
         /// <summary>The user name paired with the secret (Invicti's API user id); not a secret.</summary>
         public string? UserName { get; }
 
-        /// <summary>Where the secret came from, e.g. "the -ApiKey parameter" or "secret 'hs-key' (SecretManagement)".</summary>
+        /// <summary>Where the secret came from, e.g. "connection 'prod' (the -ApiKey parameter)" or "connection 'prod' (secret 'hs-key' in vault 'ci')".</summary>
         public string CredentialSource { get; }
 
         /// <summary>A masked hint such as "****wxyz" (never more than the last four characters of a long key).</summary>
@@ -70,6 +70,9 @@ namespace ScanPS.Connections
         public DateTimeOffset ConnectedAt { get; internal set; } = DateTimeOffset.Now;
 
         internal ApiKeyCredential Credential { get; }
+
+        /// <summary>Set by Disconnect-ScanProvider: a removed connection object can no longer be used.</summary>
+        internal bool Removed { get; set; }
 
         internal NetworkCredential? ProxyCredential { get; set; }
 

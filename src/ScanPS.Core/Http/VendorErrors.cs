@@ -33,7 +33,9 @@ namespace ScanPS.Http
                     break;
                 case 401:
                     id = "AuthenticationFailed"; category = ScanPSErrorCategory.AuthenticationError;
-                    action = "Check the " + provider + " API key (-ApiKey, -Credential or $env:SCANPS_" + provider.ToUpperInvariant() + "_API_KEY) and that it is for this base URI.";
+                    var spec = Auth.CredentialSpec.For(provider);
+                    action = "Check the " + provider + " " + spec.SecretName + " (-ApiKey, -Credential, -Connection, Connect-ScanProvider or $env:" + spec.SecretVariables[0] +
+                        ") and that it is for this base URI.";
                     break;
                 case 407:
                     // The proxy answered, not the vendor.

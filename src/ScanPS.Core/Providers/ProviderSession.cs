@@ -41,6 +41,16 @@ namespace ScanPS.Providers
             bool explicitCredential = ApiKey != null || CredentialPassword != null;
             var connection = Connection ?? (explicitCredential ? null : DefaultConnection);
             if (connection == null) return null;
+            if (connection.Removed)
+            {
+                throw new ScanPSError(
+                    "ConnectionRemoved",
+                    ScanPSErrorCategory.InvalidOperation,
+                    "The " + connection.Provider + " connection '" + connection.Name + "' was removed with Disconnect-ScanProvider.",
+                    connection.Name)
+                { RecommendedAction = "Run Connect-ScanProvider again, or pass another connection." }.ToException();
+            }
+
             if (!string.Equals(connection.Provider, Provider, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ScanPSError(
@@ -127,7 +137,7 @@ namespace ScanPS.Providers
                 connection != null && options.Connection == null ? connection.Credential : null,
                 options.GetEnvironmentVariable);
             foreach (var redaction in definition.Redactions(credential)) log.AddRedaction(redaction);
-            log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + (connection != null ? " (connection '" + connection.Name + "')" : string.Empty) + ".");
+            log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
             var http = new VendorHttpClient(provider, baseUri, definition.Authorizer(credential, options), log, options.Settings, options.Network);
             return new ProviderSession(provider, baseUri, credential, log, definition.CreateClient(http, options, credential));
         }

@@ -152,7 +152,7 @@ namespace ScanPS.Commands
         {
             const string Script = @"
 param($Name, $Vault)
-if (-not (Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement)) { return }
+if (-not (Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement)) { return [pscustomobject]@{ ScanPSSecretManagementMissing = $true } }
 $arguments = @{ Name = $Name; ErrorAction = 'Stop' }
 if ($Vault) { $arguments.Vault = $Vault }
 Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
@@ -171,15 +171,26 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
                 { RecommendedAction = "Check the name with Get-SecretInfo" + (Vault == null ? string.Empty : " -Vault " + Vault) + "." }.ToException();
             }
 
-            object? secret = results?.Select(r => r?.BaseObject).FirstOrDefault(o => o != null);
-            if (secret == null)
+            var first = results?.FirstOrDefault(r => r != null);
+            if (first != null && first.Properties["ScanPSSecretManagementMissing"] != null)
             {
                 throw new ScanPSError(
                     "SecretManagementNotInstalled",
                     ScanPSErrorCategory.NotInstalled,
-                    "-SecretName needs the Microsoft.PowerShell.SecretManagement module, which is not installed (or the secret is empty).",
+                    "-SecretName needs the Microsoft.PowerShell.SecretManagement module, which is not installed.",
                     SecretName)
                 { RecommendedAction = "Install-PSResource Microsoft.PowerShell.SecretManagement, or pass -ApiKey / -Credential." }.ToException();
+            }
+
+            object? secret = first?.BaseObject;
+            if (secret == null)
+            {
+                throw new ScanPSError(
+                    "SecretNotFound",
+                    ScanPSErrorCategory.ObjectNotFound,
+                    "SecretManagement returned nothing for the secret '" + SecretName + "'.",
+                    SecretName)
+                { RecommendedAction = "Check the name with Get-SecretInfo." }.ToException();
             }
 
             request.SecretSource = "secret '" + SecretName + "'" + (Vault == null ? string.Empty : " in vault '" + Vault + "'");
