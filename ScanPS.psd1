@@ -28,7 +28,7 @@
     FormatsToProcess = @('ScanPS.Format.ps1xml')
 
     # Explicit lists (never wildcards) keep module auto-loading fast and the surface deliberate.
-    CmdletsToExport = @('New-Scan', 'Get-Scan')
+    CmdletsToExport = @('New-Scan', 'Get-Scan', 'New-ScheduledScanBulk')
     FunctionsToExport = @()
     AliasesToExport = @()
     VariablesToExport = @()
