@@ -118,11 +118,11 @@ namespace ScanPS.Operations
         }
 
         /// <summary>
-        /// After a timeout, a 5xx or a connection broken mid-request, the vendor may have acted on the batch
-        /// (VendorHttpClient says so in a ConnectionFailed message only when the request had been sent).
+        /// After a timeout, a 5xx, a connection broken mid-request or a 2xx whose body cannot be read, the vendor may
+        /// have acted on the batch (VendorHttpClient says so in a ConnectionFailed message only when the request had been sent).
         /// </summary>
         private static bool Uncertain(ScanPSError error) =>
-            error.StatusCode >= 500 || error.ErrorId == "VendorTimeout" || (error.ErrorId == "ConnectionFailed" && error.Message.IndexOf("may or may not", StringComparison.Ordinal) >= 0);
+            error.StatusCode >= 500 || error.ErrorId == "VendorTimeout" || error.ErrorId == "InvalidVendorResponse" || (error.ErrorId == "ConnectionFailed" && error.Message.IndexOf("may or may not", StringComparison.Ordinal) >= 0);
 
         private static string BatchLabel(int index, int count) => count == 1 ? string.Empty : " (batch " + (index + 1) + " of " + count + ")";
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,7 +38,7 @@ namespace ScanPS.Providers.Probely
             var ids = targetIds.ToArray();
             var request = new VendorRequest(HttpMethod.Post, BulkScheduledScansPath, RequestKind.Create)
             {
-                JsonBody = JsonSerializer.SerializeToUtf8Bytes(Body(ids, probely), ProbelyJsonContext.Default.ProbelyBulkCreateBody),
+                JsonBody = Serialize(Body(ids, probely)),
                 Target = ids,
                 DescribeError = body => ProbelyFieldErrors.Describe(body, ids),
             };
@@ -89,6 +91,21 @@ namespace ScanPS.Providers.Probely
                     ScanProfile = schedule.ScanProfile,
                 },
             };
+        }
+
+        /// <summary>
+        /// UTF-8 JSON without the default HTML-safe escaping, so date_time's offset goes out as "+00:00" rather than
+        /// "\u002B00:00" (both are valid JSON; the plain one is what -Debug shows and what the vendor's examples use).
+        /// </summary>
+        private static byte[] Serialize(ProbelyBulkCreateBody body)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                JsonSerializer.Serialize(writer, body, ProbelyJsonContext.Default.ProbelyBulkCreateBody);
+            }
+
+            return buffer.ToArray();
         }
 
         private Operations.ScanPSException Invalid(VendorRequest request, string problem, Exception? inner = null) =>
