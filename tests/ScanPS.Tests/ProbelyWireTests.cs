@@ -91,7 +91,7 @@ namespace ScanPS.Tests
             Assert.Equal(day, scheduled.DayOfWeek);
             Assert.Equal(week, scheduled.WeekIndex);
             Assert.Equal(words, scheduled.Repeats);
-            Assert.EndsWith(words.ToLowerInvariant() + " from 2026-12-01 02:00 Europe/Lisbon (UTC+00:00)", host.ShouldProcessCalls.Single().Action);
+            Assert.EndsWith(": e" + words.Substring(1) + " from 2026-12-01 02:00 Europe/Lisbon (UTC+00:00)", host.ShouldProcessCalls.Single().Action);
         }
 
         [Fact]

@@ -48,7 +48,8 @@ namespace ScanPS.Providers.Probely
 
         public override string Describe()
         {
-            string text = ScheduleWords.Repeats(Recurrence, DayOfWeek, WeekIndex).ToLowerInvariant() +
+            string repeats = ScheduleWords.Repeats(Recurrence, DayOfWeek, WeekIndex);
+            string text = char.ToLowerInvariant(repeats[0]) + repeats.Substring(1) +
                           (Recurrence == ScheduleRecurrence.None ? " at " : " from ") +
                           Start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + TimeZone.IanaName +
                           " (UTC" + Start.ToString("zzz", CultureInfo.InvariantCulture) + ")";
