@@ -111,6 +111,13 @@ public sealed class FakeProbely : IFakeVendor
 
     private async Task BulkCreateAsync(HttpContext context)
     {
+        // ASP.NET Core routing ignores a trailing slash; Probely's Django URLs do not.
+        if (context.Request.Path.Value?.EndsWith('/') != true)
+        {
+            await NotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (!await AuthorizeAsync(context).ConfigureAwait(false))
         {
             return;
