@@ -17,7 +17,8 @@ namespace ScanPS.Http
             string provider, VendorRequest request, Uri url, HttpStatusCode status, string? reasonPhrase, string body, string? requestId)
         {
             int code = (int)status;
-            string vendorMessage = ExtractMessage(body);
+            string? described = request.DescribeError?.Invoke(body);
+            string vendorMessage = string.IsNullOrWhiteSpace(described) ? ExtractMessage(body) : Shorten(described!);
             string statusText = code + " " + (string.IsNullOrEmpty(reasonPhrase) ? status.ToString() : reasonPhrase);
             string what = request.Method.Method + " " + url.AbsolutePath;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 
 namespace ScanPS.Http
@@ -41,5 +42,11 @@ namespace ScanPS.Http
 
         /// <summary>What the request is about (an id), set as the error's TargetObject.</summary>
         public object? Target { get; set; }
+
+        /// <summary>
+        /// Optional vendor-specific reading of an error body (e.g. Probely's nested field errors); null or an empty
+        /// answer falls back to <see cref="VendorErrors.ExtractMessage"/>. Gets the redacted, bounded body.
+        /// </summary>
+        public Func<string, string?>? DescribeError { get; set; }
     }
 }

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using ScanPS.Auth;
+using ScanPS.Http;
+using ScanPS.Models;
+
+namespace ScanPS.Providers.Probely
+{
+    /// <summary>
+    /// Probely REST API (https://api.probely.com, regional hosts): bulk-create scheduled scans. Auth is
+    /// "Authorization: JWT &lt;key&gt;"; every documented path ends with '/', which is kept.
+    /// </summary>
+    public sealed class ProbelyClient : IScheduledScanCreator
+    {
+        public const string BulkScheduledScansPath = "scheduledscans/bulk/";
+
+        private readonly VendorHttpClient _http;
+
+        public ProbelyClient(VendorHttpClient http)
+        {
+            _http = http;
+        }
+
+        /// <summary>The scheme is JWT, not Bearer (the key itself is a JWT).</summary>
+        public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
+            message => message.Headers.TryAddWithoutValidation("Authorization", "JWT " + credential.Reveal());
+
+        public async Task<IReadOnlyList<ScheduledScan>> CreateScheduledScansAsync(IReadOnlyList<string> targetIds, ScheduledScanSchedule schedule, CancellationToken cancellationToken)
+        {
+            if (!(schedule is ProbelySchedule probely)) throw new ArgumentException("Probely takes a ProbelySchedule.", nameof(schedule));
+            var ids = targetIds.ToArray();
+            var request = new VendorRequest(HttpMethod.Post, BulkScheduledScansPath, RequestKind.Create)
+            {
+                JsonBody = Serialize(Body(ids, probely)),
+                Target = ids,
+                DescribeError = body => ProbelyFieldErrors.Describe(body, ids),
+            };
+
+            // UNCONFIRMED: the answer's status (200 or 201) and wrapper are not documented; any 2xx with a JSON
+            // array (or a DRF page {"results": [...]}) is accepted.
+            var answer = await _http.SendJsonAsync(request, ProbelyJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+            JsonElement items = answer;
+            if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("results", out var results)) items = results;
+            if (items.ValueKind != JsonValueKind.Array) throw Invalid(request, "expected a JSON array of scheduled scans, got " + answer.ValueKind + ".");
+
+            List<ProbelyWireScheduledScan>? wire;
+            try
+            {
+                wire = JsonSerializer.Deserialize(items, ProbelyJsonContext.Default.ListProbelyWireScheduledScan);
+            }
+            catch (JsonException ex)
+            {
+                throw Invalid(request, ex.Message, ex);
+            }
+
+            var created = new List<ScheduledScan>();
+            foreach (var item in wire ?? new List<ProbelyWireScheduledScan>())
+            {
+                if (item == null || string.IsNullOrEmpty(item.Id)) throw Invalid(request, "a scheduled scan in the answer has no id.");
+                created.Add(ProbelyMapper.ToScheduledScan(item));
+            }
+
+            return created;
+        }
+
+        internal static ProbelyBulkCreateBody Body(IEnumerable<string> targetIds, ProbelySchedule schedule)
+        {
+            bool onWeekday = schedule.DayOfWeek.HasValue;
+            return new ProbelyBulkCreateBody
+            {
+                Targets = targetIds.Select(id => new ProbelyTargetRef { Id = id }).ToList(),
+                ScheduledScan = new ProbelyScheduleBody
+                {
+                    DateTime = schedule.WireDateTime,
+                    Recurrence = ProbelyVocabulary.RecurrenceCode(schedule.Recurrence),
+                    TimeZone = schedule.TimeZone.IanaName,
+                    RunOnDayOfWeek = onWeekday,
+                    ScheduledDayOfWeek = onWeekday ? ProbelyVocabulary.DayNumber(schedule.DayOfWeek!.Value) : (int?)null,
+                    WeekIndex = onWeekday ? ProbelyVocabulary.WeekIndexCode(schedule.WeekIndex!.Value) : null,
+                    PartialScan = schedule.PartialScan,
+                    OverrideTargetSettings = schedule.OverrideTargetSettings,
+                    Incremental = schedule.Incremental,
+                    ReducedScope = schedule.ReducedScope,
+                    ScanProfile = schedule.ScanProfile,
+                },
+            };
+        }
+
+        /// <summary>
+        /// UTF-8 JSON without the default HTML-safe escaping, so date_time's offset goes out as "+00:00" rather than
+        /// "\u002B00:00" (both are valid JSON; the plain one is what -Debug shows and what the vendor's examples use).
+        /// </summary>
+        private static byte[] Serialize(ProbelyBulkCreateBody body)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                JsonSerializer.Serialize(writer, body, ProbelyJsonContext.Default.ProbelyBulkCreateBody);
+            }
+
+            return buffer.ToArray();
+        }
+
+        private Operations.ScanPSException Invalid(VendorRequest request, string problem, Exception? inner = null) =>
+            VendorErrors.InvalidResponse(_http.Provider, request, new Uri(_http.BaseUri, request.RelativeUri), problem, inner).ToException();
+    }
+}
