@@ -11,7 +11,11 @@ namespace ScanPS.HelpBuilder
         {
             File = file;
             Line = line;
+            Reason = message;
         }
+
+        /// <summary>What is wrong, without the file and line.</summary>
+        public string Reason { get; }
 
         /// <summary>The markdown file at fault.</summary>
         public string File { get; }

@@ -30,7 +30,7 @@ namespace ScanPS.HelpBuilder
             catch (HelpFormatException ex)
             {
                 // Relative to the docs folder, so MSBuild prints it as a clickable file(line) error.
-                Console.Error.WriteLine(Path.Combine(Path.GetFullPath(args[0]), ex.File) + (ex.Line > 0 ? "(" + ex.Line + ")" : string.Empty) + ": error HELP001: " + ex.Message);
+                Console.Error.WriteLine(Path.Combine(Path.GetFullPath(args[0]), ex.File) + (ex.Line > 0 ? "(" + ex.Line + ")" : string.Empty) + ": error HELP001: " + ex.Reason);
                 return 1;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
