@@ -5,37 +5,41 @@ namespace ScanPS.HelpBuilder
 {
     /// <summary>
     /// <c>dotnet ScanPS.HelpBuilder.dll &lt;docs folder&gt; &lt;output folder&gt;</c>: writes the MAML and about
-    /// topics. Exit code 1 with an MSBuild-style message (file(line): error) when a page is malformed.
+    /// topics. Exit code 1 with an MSBuild-style message (<c>file(line): error HELP001: …</c>) when a page is
+    /// malformed, so the build fails pointing at the line.
     /// </summary>
     public static class Program
     {
         /// <summary>Entry point.</summary>
-        public static int Main(string[] args)
+        public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+        /// <summary>Main with its output streams passed in (the tests read them).</summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error)
         {
             if (args.Length != 2)
             {
-                Console.Error.WriteLine("usage: ScanPS.HelpBuilder <docs folder> <output folder>");
+                error.WriteLine("usage: ScanPS.HelpBuilder <docs folder> <output folder>");
                 return 2;
             }
 
+            string docs = Path.GetFullPath(args[0]);
             try
             {
-                foreach (var file in HelpBuild.Run(Path.GetFullPath(args[0]), Path.GetFullPath(args[1])))
+                foreach (var file in HelpBuild.Run(docs, Path.GetFullPath(args[1])))
                 {
-                    Console.WriteLine("ScanPS.HelpBuilder -> " + file);
+                    output.WriteLine("ScanPS.HelpBuilder -> " + file);
                 }
 
                 return 0;
             }
             catch (HelpFormatException ex)
             {
-                // Relative to the docs folder, so MSBuild prints it as a clickable file(line) error.
-                Console.Error.WriteLine(Path.Combine(Path.GetFullPath(args[0]), ex.File) + (ex.Line > 0 ? "(" + ex.Line + ")" : string.Empty) + ": error HELP001: " + ex.Reason);
+                error.WriteLine(Path.Combine(docs, ex.File) + (ex.Line > 0 ? "(" + ex.Line + ")" : string.Empty) + ": error HELP001: " + ex.Reason);
                 return 1;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                Console.Error.WriteLine("ScanPS.HelpBuilder: error HELP002: " + ex.Message);
+                error.WriteLine("ScanPS.HelpBuilder: error HELP002: " + ex.Message);
                 return 1;
             }
         }
