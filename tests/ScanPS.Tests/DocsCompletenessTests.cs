@@ -159,6 +159,20 @@ namespace ScanPS.Tests
             }
         }
 
+        [Fact]
+        public void Every_about_topic_converts_to_the_help_txt_Get_Help_finds_by_its_name()
+        {
+            var files = Directory.GetFiles(DocsDirectory, "about_*.md");
+            Assert.Contains(files, f => Path.GetFileName(f) == "about_ScanPS.md");
+            var topics = HelpBuild.ReadAboutTopics(DocsDirectory);
+            Assert.Equal(files.Select(Path.GetFileNameWithoutExtension).OrderBy(n => n, StringComparer.Ordinal), topics.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.All(topics, t =>
+            {
+                Assert.StartsWith("TOPIC\n    " + t.Name + "\n\nSHORT DESCRIPTION\n    ", t.Text, StringComparison.Ordinal);
+                Assert.Contains("\nLONG DESCRIPTION\n    ", t.Text, StringComparison.Ordinal);
+            });
+        }
+
         private static System.Collections.Generic.IEnumerable<string> Prompts(ExampleHelp example) =>
             example.Code.Split('\n').Where(l => l.StartsWith("PS ", StringComparison.Ordinal) && l.Contains('>', StringComparison.Ordinal));
     }

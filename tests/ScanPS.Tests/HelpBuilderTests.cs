@@ -376,6 +376,11 @@ namespace ScanPS.Tests
                 Assert.Equal(1, Program.Run(new[] { Path.Combine(root, "missing"), output }, new StringWriter(), stderr = new StringWriter()));
                 Assert.StartsWith("ScanPS.HelpBuilder: error HELP002: ", stderr.ToString(), StringComparison.Ordinal);
                 Assert.Equal(2, Program.Run(new[] { docs }, new StringWriter(), new StringWriter()));
+
+                File.WriteAllText(Path.Combine(docs, "Get-Thing.md"), Page);
+                File.Move(Path.Combine(docs, "about_Sample.md"), Path.Combine(docs, "about_Other.md"));
+                Assert.Equal(1, Program.Run(new[] { docs, output }, new StringWriter(), stderr = new StringWriter()));
+                Assert.Equal(Path.Combine(docs, "about_Other.md") + ": error HELP001: the page names the topic 'about_Sample', but Get-Help looks for it under its file name 'about_Other'.", stderr.ToString().Trim());
             }
             finally
             {

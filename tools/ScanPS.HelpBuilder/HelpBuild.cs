@@ -29,8 +29,21 @@ namespace ScanPS.HelpBuilder
         public static IReadOnlyList<AboutTopic> ReadAboutTopics(string docsDirectory) =>
             MarkdownFiles(docsDirectory)
                 .Where(IsAbout)
-                .Select(f => AboutTopicWriter.Convert(Path.GetFileName(f), File.ReadAllText(f)))
+                .Select(ReadAboutTopic)
                 .ToList();
+
+        /// <summary>Get-Help finds about_X only in about_X.help.txt, so the page's topic must match its file name.</summary>
+        private static AboutTopic ReadAboutTopic(string path)
+        {
+            string file = Path.GetFileName(path);
+            var topic = AboutTopicWriter.Convert(file, File.ReadAllText(path));
+            if (!string.Equals(topic.Name, Path.GetFileNameWithoutExtension(path), StringComparison.Ordinal))
+            {
+                throw new HelpFormatException(file, 0, "the page names the topic '" + topic.Name + "', but Get-Help looks for it under its file name '" + Path.GetFileNameWithoutExtension(path) + "'.");
+            }
+
+            return topic;
+        }
 
         /// <summary>Converts everything and writes it to <paramref name="outputDirectory"/>; returns the files written.</summary>
         public static IReadOnlyList<string> Run(string docsDirectory, string outputDirectory)
