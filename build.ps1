@@ -4,7 +4,10 @@
 
 .DESCRIPTION
     Build  dotnet build of src/ScanPS; the StageScanPSModule MSBuild target stages the importable
-           module in out/ScanPS/<version>/ (version from Directory.Build.props).
+           module in out/ScanPS/<version>/ (version from Directory.Build.props), with Get-Help content
+           in en-US/ (ScanPS.dll-Help.xml and about_*.help.txt) converted from the PlatyPS pages in docs/
+           by tools/ScanPS.HelpBuilder. When the platyPS module is installed, its New-ExternalHelp then
+           rebuilds en-US/ from the same pages.
     Test   dotnet test ScanPS.sln -c Release (what CI's .ci/run runs), then the Pester 5 suite in
            tests/Pester when Pester 5 or later is installed.
     Demo   Build, start the local vendor sandbox (tests/ScanPS.FakeVendors) on http://127.0.0.1:5099 and
@@ -84,10 +87,47 @@ function Invoke-Build {
     if (-not (Test-Path -LiteralPath $manifest -PathType Leaf)) {
         throw "The build succeeded but $manifest was not staged. Check that src/ScanPS/ScanPS.csproj imports StageModule.targets."
     }
+    Update-ExternalHelp -ModuleFolder (Split-Path -Parent $manifest)
     Write-Host ''
     Write-Host "Module staged: $manifest" -ForegroundColor Green
     Write-Host "Import it with:  Import-Module '$manifest'"
     return $manifest
+}
+
+# The build has already written en-US/ with tools/ScanPS.HelpBuilder. PlatyPS (0.14.x, module 'platyPS') is the
+# reference implementation of the markdown-to-MAML conversion, so when it is installed its New-ExternalHelp writes
+# the same files from the same docs/ pages instead. The PlatyPS 1.0 rewrite (Microsoft.PowerShell.PlatyPS) has a
+# different command set and is not used here.
+function Update-ExternalHelp {
+    param([Parameter(Mandatory)][string]$ModuleFolder)
+
+    $helpFolder = Join-Path $ModuleFolder 'en-US'
+    $mamlPath = Join-Path $helpFolder 'ScanPS.dll-Help.xml'
+    $platyPS = Get-Module -ListAvailable -Name 'platyPS' |
+        Sort-Object -Property Version -Descending |
+        Select-Object -First 1
+    if ($null -eq $platyPS) {
+        Write-Host 'Help: en-US/ built from docs/ by tools/ScanPS.HelpBuilder (platyPS is not installed).'
+    }
+    else {
+        Import-Module -Name $platyPS.Path -Force
+        $docs = Join-Path $RepoRoot 'docs'
+        Write-Host "> New-ExternalHelp -Path $docs -OutputPath $helpFolder -Force (platyPS $($platyPS.Version))" -ForegroundColor Cyan
+        # -Force overwrites the converter's files; the pages' front matter names ScanPS.dll-Help.xml, and
+        # docs/about_*.md become about_*.help.txt.
+        $null = New-ExternalHelp -Path $docs -OutputPath $helpFolder -Force -ErrorAction Stop
+    }
+
+    if (-not (Test-Path -LiteralPath $mamlPath -PathType Leaf)) {
+        throw "No help was staged: $mamlPath is missing. Check the docs/*.md front matter ('external help file: ScanPS.dll-Help.xml')."
+    }
+    # Get-Help silently shows only the syntax when the MAML is not well-formed XML, so check it here.
+    try {
+        $null = [xml](Get-Content -LiteralPath $mamlPath -Raw -Encoding UTF8)
+    }
+    catch {
+        throw "$mamlPath is not well-formed XML: $($_.Exception.Message)"
+    }
 }
 
 function Invoke-Test {
