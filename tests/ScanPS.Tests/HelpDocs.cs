@@ -79,7 +79,7 @@ namespace ScanPS.Tests
                     TypeName(property.PropertyType),
                     bySet,
                     alias == null ? Array.Empty<string>() : Strings(alias),
-                    validateSet == null ? Array.Empty<string>() : Strings(validateSet),
+                    validateSet != null ? Strings(validateSet) : EnumValues(property.PropertyType),
                     Attribute(property, "SupportsWildcardsAttribute") != null,
                     Optional: false));
             }
@@ -99,6 +99,14 @@ namespace ScanPS.Tests
             }
 
             return result;
+        }
+
+        /// <summary>PlatyPS lists an enum parameter's names as its accepted values (PowerShell completes and validates them).</summary>
+        private static IReadOnlyList<string> EnumValues(Type type)
+        {
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            if (underlying.IsArray) underlying = underlying.GetElementType()!;
+            return underlying.IsEnum ? Enum.GetNames(underlying) : Array.Empty<string>();
         }
 
         /// <summary>PlatyPS's spelling of a parameter type: the short name, nullable value types unwrapped.</summary>

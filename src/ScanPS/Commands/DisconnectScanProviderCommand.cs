@@ -8,7 +8,6 @@ namespace ScanPS.Commands
 {
     /// <summary>Disconnect-ScanProvider: removes connections from this session (nothing is sent to the vendor).</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "ScanProvider", DefaultParameterSetName = ByNameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(typeof(void))]
     public sealed class DisconnectScanProviderCommand : ScanPSCommandBase
     {
         public const string ByNameSet = "ByName";
