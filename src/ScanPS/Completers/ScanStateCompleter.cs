@@ -5,17 +5,21 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using ScanPS.Providers.HostedScan;
+using ScanPS.Providers.ProjectDiscovery;
 
 namespace ScanPS.Completers
 {
-    /// <summary>Completes -State with the normalised names and the vendor's own values.</summary>
+    /// <summary>Completes -State with the normalised names and the own values of the vendor named by -Provider.</summary>
     public sealed class ScanStateCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return HostedScanVocabulary.StateFilterNames
+            var names = ProviderNames.Normalize(fakeBoundParameters?["Provider"] as string) == ProviderNames.ProjectDiscovery
+                ? ProjectDiscoveryVocabulary.StateFilterNames
+                : HostedScanVocabulary.StateFilterNames;
+            return names
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
         }
