@@ -49,14 +49,18 @@ namespace ScanPS.Providers.ProjectDiscovery
             foreach (var raw in states)
             {
                 string value = (raw ?? string.Empty).Trim();
-                string? vendor = VendorStates.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
-                IEnumerable<string>? mapped = vendor != null ? new[] { vendor } : null;
+                // PowerShell compares case-insensitively, so "running" is the normalised Running (starting + running):
+                // where the names overlap (Queued, Running, Failed) the normalised meaning wins.
+                IEnumerable<string>? mapped = null;
+                foreach (var pair in NormalisedToVendor)
+                {
+                    if (string.Equals(pair.Key.ToString(), value, StringComparison.OrdinalIgnoreCase)) mapped = pair.Value;
+                }
+
                 if (mapped == null)
                 {
-                    foreach (var pair in NormalisedToVendor)
-                    {
-                        if (string.Equals(pair.Key.ToString(), value, StringComparison.OrdinalIgnoreCase)) mapped = pair.Value;
-                    }
+                    string? vendor = VendorStates.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+                    if (vendor != null) mapped = new[] { vendor };
                 }
 
                 if (mapped == null)
