@@ -57,6 +57,12 @@ namespace ScanPS.Http
         /// <summary>The session's log: clients queue warnings here (drained to the cmdlet's streams on the pipeline thread).</summary>
         public RequestLog Log => _log;
 
+        /// <summary>
+        /// Vendor-specific additions to the error built from a refusal (called with the redacted body), for vendors
+        /// whose error bodies carry more than a message (ProjectDiscovery's param and error_id). Null: the generic error.
+        /// </summary>
+        public Func<ScanPSError, string, ScanPSError>? DescribeRefusal { get; set; }
+
         /// <summary>Sends the request and returns a 2xx response (headers read, body not yet); throws ScanPSException otherwise.</summary>
         public async Task<HttpResponseMessage> SendAsync(VendorRequest request, CancellationToken cancellationToken)
         {
@@ -115,7 +121,9 @@ namespace ScanPS.Http
             {
                 string body = await ReadBoundedAsync(response).ConfigureAwait(false);
                 if (_log.BodiesEnabled) _log.Debug(Provider + " response body: " + body);
-                var error = VendorErrors.FromStatus(Provider, request, url, response.StatusCode, response.ReasonPhrase, _log.Redact(body), VendorErrors.RequestId(response));
+                string redacted = _log.Redact(body);
+                var error = VendorErrors.FromStatus(Provider, request, url, response.StatusCode, response.ReasonPhrase, redacted, VendorErrors.RequestId(response));
+                if (DescribeRefusal != null) error = DescribeRefusal(error, redacted);
                 if (code == 429 && attempts.Count > 1)
                 {
                     error.RecommendedAction = "Wait and run the command again; ScanPS already made " + attempts.Count + " attempts.";

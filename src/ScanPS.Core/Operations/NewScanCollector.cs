@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ScanPS.Providers.HostedScan;
+using ScanPS.Providers.ProjectDiscovery;
 
 namespace ScanPS.Operations
 {
@@ -48,6 +49,12 @@ namespace ScanPS.Operations
             TargetIds = new List<string>(_targetIds),
             Tags = new List<string>(_tags),
             UseAuthentication = useAuthentication,
+        };
+
+        /// <summary>A ProjectDiscovery request whose targets are the collected -Target values; the caller sets the other fields.</summary>
+        public ProjectDiscoveryNewScanRequest ToProjectDiscoveryRequest() => new ProjectDiscoveryNewScanRequest
+        {
+            Targets = new List<string>(_targets),
         };
     }
 }

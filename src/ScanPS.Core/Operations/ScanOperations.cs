@@ -37,19 +37,36 @@ namespace ScanPS.Operations
             ProviderDefinition.Get(provider).ValidateListQuery(query);
         }
 
-        /// <summary>Get-Scan listing: streams each page's scans as they arrive; stops fetching once -First is reached.</summary>
-        public static void ListScans(ICommandHost host, ProviderSession session, ScanListQuery query, ulong skip, ulong first)
+        /// <summary>
+        /// Get-Scan listing: streams each page's scans as they arrive; stops fetching once -First is reached.
+        /// <paramref name="onTotalCount"/>, when given, is called once on this thread after the first page with the
+        /// vendor's total (null when it gave none), before any scan is written.
+        /// </summary>
+        public static void ListScans(ICommandHost host, ProviderSession session, ScanListQuery query, ulong skip, ulong first, Action<long?>? onTotalCount = null)
         {
             var reader = session.Require<IScanReader>("Get-Scan");
-            if (first == 0) return;
+            if (first == 0)
+            {
+                onTotalCount?.Invoke(null);
+                return;
+            }
 
             var enumerator = reader.ListScansAsync(query, host.CancellationToken).GetAsyncEnumerator(host.CancellationToken);
             try
             {
                 ulong skipped = 0;
                 ulong emitted = 0;
-                while (AsyncBridge.Wait(enumerator.MoveNextAsync(), session.Log, host))
+                bool counted = onTotalCount == null;
+                while (true)
                 {
+                    bool more = AsyncBridge.Wait(enumerator.MoveNextAsync(), session.Log, host);
+                    if (!counted)
+                    {
+                        counted = true;
+                        onTotalCount!(query.TotalCount);
+                    }
+
+                    if (!more) break;
                     if (skipped < skip)
                     {
                         skipped++;

@@ -45,5 +45,11 @@ namespace ScanPS.Providers
 
         /// <summary>Free-text search passed through to vendors that have one (ProjectDiscovery's search); null when not given.</summary>
         public string? Search { get; set; }
+
+        /// <summary>
+        /// Set by a provider whose listing reports how many scans match (ProjectDiscovery's total_results), before the
+        /// first scan is yielded; null when the vendor gives no total.
+        /// </summary>
+        public long? TotalCount { get; set; }
     }
 }

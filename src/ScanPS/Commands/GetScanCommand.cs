@@ -10,30 +10,38 @@ namespace ScanPS.Commands
     /// Get-Scan: lists scans (streaming page by page, honouring -First/-Skip) or gets scans by id.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Scan", DefaultParameterSetName = HostedScanSet, SupportsPaging = true)]
-    [OutputType(typeof(HostedScanScan), typeof(InvictiScan))]
+    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan), typeof(InvictiScan))]
     public sealed class GetScanCommand : ScanPSCmdlet
     {
         public const string HostedScanSet = ProviderNames.HostedScan;
         public const string InvictiSet = ProviderNames.Invicti;
         public const string ByIdSet = "ById";
+        public const string ProjectDiscoverySet = ProviderNames.ProjectDiscovery;
+
+        /// <summary>-Id with -TeamId: a set of its own so that -TeamId is never accepted, and ignored, for other providers.</summary>
+        public const string ProjectDiscoveryByIdSet = ProviderNames.ProjectDiscovery + "ById";
         private const string CommandName = "Get-Scan";
 
         /// <summary>The scanning service.</summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.Invicti)]
+        [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti)]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Scan ids; binds from the Id property of piped scans, so New-Scan | Get-Scan refreshes them.</summary>
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("ScanId")]
         [ArgumentCompleter(typeof(ScanIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Normalised (Queued, Running, Completed, Failed …) or the provider's own states (QUEUED … OVER_LIMIT; Queued … AsyncArchiving).</summary>
+        /// <summary>Normalised (Queued, Running, Completed, Failed …) or the provider's own states (QUEUED … OVER_LIMIT; queued … scheduled; Queued … AsyncArchiving).</summary>
         [Parameter(ParameterSetName = HostedScanSet)]
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
         [Parameter(ParameterSetName = InvictiSet)]
         [ArgumentCompleter(typeof(ScanStateCompleter))]
         [ValidateNotNullOrEmpty]
@@ -49,11 +57,24 @@ namespace ScanPS.Commands
         [ValidateNotNullOrEmpty]
         public string[]? ScheduledBy { get; set; }
 
+        /// <summary>ProjectDiscovery search term (search), passed through as given.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        /// <summary>ProjectDiscovery team (X-Team-Id); default: $env:SCANPS_PROJECTDISCOVERY_TEAM_ID, then $env:PDCP_TEAM_ID.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string? TeamId { get; set; }
+
+        protected override void ConfigureSession(ProviderSessionOptions options) => options.TeamId = TeamId;
+
         protected override void ProcessRecord()
         {
             string provider = ProviderNames.Normalize(Provider) ?? Provider;
             string set = ResolveParameterSet(CommandName, provider);
-            if (set == ByIdSet)
+            if (set == ByIdSet || set == ProjectDiscoveryByIdSet)
             {
                 var session = Session(provider);
                 Run(host => ScanOperations.GetScansById(host, session, Id));
@@ -65,10 +86,21 @@ namespace ScanPS.Commands
                 States = State ?? new string[0],
                 Types = Type ?? new string[0],
                 ScheduledBy = ScheduledBy ?? new string[0],
+                Search = Search,
             };
             // Validates the filters before the credential lookup and before any request.
             Run(_ => ScanOperations.ValidateListQuery(provider, query));
             var listSession = Session(provider);
+            if (set == ProjectDiscoverySet)
+            {
+                // Offset paging reports total_results with the first page: the total is exact when there is one.
+                System.Action<long?>? onTotal = PagingParameters.IncludeTotalCount
+                    ? total => WriteObject(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0))
+                    : (System.Action<long?>?)null;
+                Run(host => ScanOperations.ListScans(host, listSession, query, PagingParameters.Skip, PagingParameters.First, onTotal));
+                return;
+            }
+
             if (PagingParameters.IncludeTotalCount)
             {
                 // HostedScan's cursor paging gives no total.

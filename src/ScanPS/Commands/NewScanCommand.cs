@@ -1,6 +1,11 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ScanPS.Models;
 using ScanPS.Operations;
+using ScanPS.Providers;
+using ScanPS.Providers.ProjectDiscovery;
 
 namespace ScanPS.Commands
 {
@@ -15,17 +20,19 @@ namespace ScanPS.Commands
     /// mandatory parameters are unbound, and ProviderParameterRules settles the rest by -Provider.
     /// </remarks>
     [Cmdlet(VerbsCommon.New, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(HostedScanScan))]
+    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan))]
     public sealed class NewScanCommand : ScanPSCmdlet
     {
         public const string HostedScanSet = ProviderNames.HostedScan;
+        public const string ProjectDiscoverySet = ProviderNames.ProjectDiscovery;
         private const string CommandName = "New-Scan";
 
         private readonly NewScanCollector _collected = new NewScanCollector();
 
         /// <summary>The scanning service.</summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ProviderNames.HostedScan)]
+        [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery)]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>HostedScan scanner type.</summary>
@@ -35,6 +42,7 @@ namespace ScanPS.Commands
 
         /// <summary>Hosts, IP addresses or URLs to scan.</summary>
         [Parameter(ParameterSetName = HostedScanSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ProjectDiscoverySet, ValueFromPipelineByPropertyName = true)]
         [Alias("HostName", "Url")]
         [ValidateNotNullOrEmpty]
         public string[]? Target { get; set; }
@@ -53,6 +61,133 @@ namespace ScanPS.Commands
         [Parameter(ParameterSetName = HostedScanSet)]
         public SwitchParameter UseAuthentication { get; set; }
 
+        /// <summary>ProjectDiscovery team (X-Team-Id); default: $env:SCANPS_PROJECTDISCOVERY_TEAM_ID, then $env:PDCP_TEAM_ID.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string? TeamId { get; set; }
+
+        /// <summary>ProjectDiscovery scan name (name).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>ProjectDiscovery asset ids (assets).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Asset { get; set; }
+
+        /// <summary>Nuclei template paths or ids, e.g. http/cves/ (templates).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Template { get; set; }
+
+        /// <summary>Template files sent inline (private_templates: each file's name and contents); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? PrivateTemplatePath { get; set; }
+
+        /// <summary>Templates to run first (early_templates).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? EarlyTemplate { get; set; }
+
+        /// <summary>Run ProjectDiscovery's recommended templates (recommended).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter Recommended { get; set; }
+
+        /// <summary>Run all templates (all).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter AllTemplates { get; set; }
+
+        /// <summary>Scope patterns (exclusions); a leading + makes an allow-list pattern.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Exclusion { get; set; }
+
+        /// <summary>Targets not to scan (exclude_targets).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? ExcludeTarget { get; set; }
+
+        /// <summary>Scan the assets of these enumerations (enumeration_ids).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? EnumerationId { get; set; }
+
+        /// <summary>Scan every asset (scan_all_assets).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter ScanAllAssets { get; set; }
+
+        /// <summary>Asset filters (asset_filters) as a hashtable with the vendor's keys, e.g. @{ host = 'a.example.com'; is_new = $true }.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNull]
+        public IDictionary? AssetFilter { get; set; }
+
+        /// <summary>Alerting configurations to use (alerting_config_ids).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? AlertingConfigId { get; set; }
+
+        /// <summary>Scan configurations to use (scan_config_ids).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? ScanConfigId { get; set; }
+
+        /// <summary>Reporting configurations to use (reporting_config_ids).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? ReportingConfigId { get; set; }
+
+        /// <summary>Do not apply the team's global alerting configuration (disable_global_alert_config).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter DisableGlobalAlertConfig { get; set; }
+
+        /// <summary>Do not apply the global reporting configuration (disable_global_report_config).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter DisableGlobalReportConfig { get; set; }
+
+        /// <summary>Do not apply the global scan configuration (disable_global_scan_config).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter DisableGlobalScanConfig { get; set; }
+
+        /// <summary>Create the scan for scheduling without running it now (schedule_only).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter ScheduleOnly { get; set; }
+
+        /// <summary>SOCKS5 proxy the scan goes through (socks5_proxy); user info in it is never printed.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string? Socks5Proxy { get; set; }
+
+        /// <summary>Run on this scan agent (agent_id).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string? AgentId { get; set; }
+
+        /// <summary>Run on agents with these tags (agent_tags).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? AgentTag { get; set; }
+
+        /// <summary>Run on agents in these networks (agent_networks).</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? AgentNetwork { get; set; }
+
+        /// <summary>How targets are spread over several agents (agent_behavior): distribute (the vendor's default) or mirror.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        [ValidateSet("distribute", "mirror")]
+        public string? AgentBehavior { get; set; }
+
+        /// <summary>automatic_scan.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter AutomaticScan { get; set; }
+
+        /// <summary>Emit the scan from the create answer alone (id and name), without reading its state afterwards.</summary>
+        [Parameter(ParameterSetName = ProjectDiscoverySet)]
+        public SwitchParameter NoRefresh { get; set; }
+
         protected override void ProcessRecord()
         {
             string provider = ProviderNames.Normalize(Provider) ?? Provider;
@@ -65,8 +200,10 @@ namespace ScanPS.Commands
             try
             {
                 if (_collected.Provider == null) return; // every pipeline record failed to bind
-                bool? useAuthentication = MyInvocation.BoundParameters.ContainsKey(nameof(UseAuthentication)) ? UseAuthentication.IsPresent : (bool?)null;
-                var request = _collected.ToHostedScanRequest(Type, useAuthentication);
+                NewScanRequest request = null!;
+                Run(_ => request = _collected.Provider == ProviderNames.ProjectDiscovery
+                    ? ProjectDiscoveryRequest()
+                    : _collected.ToHostedScanRequest(Type, Flag(nameof(UseAuthentication), UseAuthentication)));
                 Run(_ => request.Validate()); // bad input is reported before the credential lookup and any request
                 var session = Session(_collected.Provider);
                 Run(host => ScanOperations.NewScan(host, session, request));
@@ -76,5 +213,73 @@ namespace ScanPS.Commands
                 base.EndProcessing();
             }
         }
+
+        protected override void ConfigureSession(ProviderSessionOptions options) => options.TeamId = TeamId;
+
+        private ProjectDiscoveryNewScanRequest ProjectDiscoveryRequest()
+        {
+            var request = _collected.ToProjectDiscoveryRequest();
+            request.Name = Name;
+            request.Assets = List(Asset);
+            request.Templates = List(Template);
+            request.PrivateTemplates = ReadPrivateTemplates();
+            request.EarlyTemplates = List(EarlyTemplate);
+            request.Recommended = Flag(nameof(Recommended), Recommended);
+            request.AllTemplates = Flag(nameof(AllTemplates), AllTemplates);
+            request.Exclusions = List(Exclusion);
+            request.ExcludeTargets = List(ExcludeTarget);
+            request.EnumerationIds = List(EnumerationId);
+            request.ScanAllAssets = Flag(nameof(ScanAllAssets), ScanAllAssets);
+            request.AssetFilters = AssetFilter;
+            request.AlertingConfigIds = List(AlertingConfigId);
+            request.ScanConfigIds = List(ScanConfigId);
+            request.ReportingConfigIds = List(ReportingConfigId);
+            request.DisableGlobalAlertConfig = Flag(nameof(DisableGlobalAlertConfig), DisableGlobalAlertConfig);
+            request.DisableGlobalReportConfig = Flag(nameof(DisableGlobalReportConfig), DisableGlobalReportConfig);
+            request.DisableGlobalScanConfig = Flag(nameof(DisableGlobalScanConfig), DisableGlobalScanConfig);
+            request.ScheduleOnly = Flag(nameof(ScheduleOnly), ScheduleOnly);
+            request.Socks5Proxy = Socks5Proxy;
+            request.AgentId = AgentId;
+            request.AgentTags = List(AgentTag);
+            request.AgentNetworks = List(AgentNetwork);
+            request.AgentBehavior = AgentBehavior;
+            request.AutomaticScan = Flag(nameof(AutomaticScan), AutomaticScan);
+            request.Refresh = !NoRefresh.IsPresent;
+            return request;
+        }
+
+        /// <summary>Each -PrivateTemplatePath (wildcards resolved by PowerShell's file system provider) read as name + contents.</summary>
+        private List<ProjectDiscoveryPrivateTemplate> ReadPrivateTemplates()
+        {
+            var templates = new List<ProjectDiscoveryPrivateTemplate>();
+            foreach (var path in PrivateTemplatePath ?? new string[0])
+            {
+                IEnumerable<string> files;
+                ProviderInfo provider;
+                try
+                {
+                    files = GetResolvedProviderPathFromPSPath(path, out provider);
+                }
+                catch (SessionStateException ex)
+                {
+                    throw new ScanPSError("PrivateTemplateNotReadable", ScanPSErrorCategory.ObjectNotFound, "No private template matches '" + path + "': " + ex.Message, path)
+                    { RecommendedAction = "Check the path given to -PrivateTemplatePath." }.ToException();
+                }
+
+                if (provider.Name != "FileSystem")
+                {
+                    throw new ScanPSError("PrivateTemplateNotReadable", ScanPSErrorCategory.InvalidArgument, "'" + path + "' is not a file system path.", path).ToException();
+                }
+
+                templates.AddRange(files.Select(ProjectDiscoveryPrivateTemplate.FromFile));
+            }
+
+            return templates;
+        }
+
+        /// <summary>null when the switch is not given (the field is not sent); true/false as given.</summary>
+        private bool? Flag(string name, SwitchParameter value) => MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
+
+        private static IList<string> List(string[]? values) => values == null ? new List<string>() : new List<string>(values);
     }
 }

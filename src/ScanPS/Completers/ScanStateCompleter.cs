@@ -6,18 +6,20 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using ScanPS.Providers.HostedScan;
 using ScanPS.Providers.Invicti;
+using ScanPS.Providers.ProjectDiscovery;
 
 namespace ScanPS.Completers
 {
-    /// <summary>Completes -State with the normalised names and the vendor's own values.</summary>
+    /// <summary>Completes -State with the normalised names and the own values of the vendor named by -Provider.</summary>
     public sealed class ScanStateCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var names = ProviderNames.Normalize(fakeBoundParameters?["Provider"] as string) == ProviderNames.Invicti
-                ? InvictiVocabulary.StateFilterNames
+            string? provider = ProviderNames.Normalize(fakeBoundParameters?["Provider"] as string);
+            var names = provider == ProviderNames.Invicti ? InvictiVocabulary.StateFilterNames
+                : provider == ProviderNames.ProjectDiscovery ? ProjectDiscoveryVocabulary.StateFilterNames
                 : HostedScanVocabulary.StateFilterNames;
             return names
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))

@@ -5,15 +5,46 @@ using ScanPS.Http;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {
-    /// <summary>ProjectDiscovery: placeholder until its client exists; every call is a clear ProviderNotSupported error.</summary>
+    /// <summary>ProjectDiscovery Cloud Platform: X-API-Key header, and X-Team-Id when a team is configured.</summary>
     public sealed class ProjectDiscoveryProvider : ProviderDefinition
     {
+        public const string ApiKeyHeader = "X-API-Key";
+        public const string TeamIdHeader = "X-Team-Id";
+
+        /// <summary>Team id variables after -TeamId, first match wins (ScanPS's own, then the one PD's tools read).</summary>
+        public static readonly string[] TeamIdVariables = { "SCANPS_PROJECTDISCOVERY_TEAM_ID", "PDCP_TEAM_ID" };
+
         public override string Name => ProviderNames.ProjectDiscovery;
 
-        public override Uri DefaultBaseUri(ProviderSessionOptions options) => throw NotSupportedYet();
+        public override Uri DefaultBaseUri(ProviderSessionOptions options) => ProjectDiscoveryClient.DefaultBaseUri;
 
-        public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) => throw NotSupportedYet();
+        public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options)
+        {
+            string? teamId = ResolveTeamId(options);
+            return message =>
+            {
+                message.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Reveal());
+                // Without the header the request acts on the key owner's default workspace (UNCONFIRMED), as nuclei does.
+                if (teamId != null) message.Headers.TryAddWithoutValidation(TeamIdHeader, teamId);
+            };
+        }
 
-        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential) => throw NotSupportedYet();
+        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential) =>
+            new ProjectDiscoveryClient(http);
+
+        public override void ValidateListQuery(ScanListQuery query) => ProjectDiscoveryVocabulary.ToVendorStates(query.States);
+
+        /// <summary>-TeamId, then SCANPS_PROJECTDISCOVERY_TEAM_ID, then PDCP_TEAM_ID; null (no header) when none is set.</summary>
+        public static string? ResolveTeamId(ProviderSessionOptions options)
+        {
+            if (!string.IsNullOrWhiteSpace(options.TeamId)) return options.TeamId!.Trim();
+            foreach (var variable in TeamIdVariables)
+            {
+                string? value = options.GetEnvironmentVariable(variable);
+                if (!string.IsNullOrWhiteSpace(value)) return value!.Trim();
+            }
+
+            return null;
+        }
     }
 }
