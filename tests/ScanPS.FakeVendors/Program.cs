@@ -24,6 +24,8 @@ internal static class Program
     {
         new("HostedScan", 0, CreateHostedScan, "API key test-data-key",
             "$env:SCANPS_HOSTEDSCAN_API_KEY = 'test-data-key'; $env:SCANPS_HOSTEDSCAN_BASE_URI = '{0}'"),
+        new("ProjectDiscovery", 1, FakeProjectDiscovery.CreateSandbox, "API key test-data-key, team team-blue",
+            "$env:SCANPS_PROJECTDISCOVERY_API_KEY = 'test-data-key'; $env:SCANPS_PROJECTDISCOVERY_BASE_URI = '{0}'"),
         new("Invicti", 2, FakeInvicti.CreateSandbox, "user id sandbox-user-id, API token sandbox-token",
             "$env:SCANPS_INVICTI_USER_ID = 'sandbox-user-id'; $env:SCANPS_INVICTI_API_TOKEN = 'sandbox-token'; $env:SCANPS_INVICTI_BASE_URI = '{0}'"),
         new("Probely", 3, FakeProbely.CreateSandbox, "API key test-data-key",
