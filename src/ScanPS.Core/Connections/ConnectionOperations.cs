@@ -58,6 +58,14 @@ namespace ScanPS.Connections
                 AsyncBridge.Wait(validator.ValidateCredentialAsync(host.CancellationToken), log, host);
                 connection.Validated = true;
             }
+            catch (ScanPSException ex) when (ex.Error.StatusCode == 404 || ex.Error.StatusCode == 405)
+            {
+                // The credential was not refused, but this server (an on-premises version, a proxy, a stand-in) has no
+                // answer to the check: store the connection, unconfirmed, and say so.
+                log.DrainTo(host);
+                host.WriteWarning("The " + connection.Provider + " credential of connection '" + connection.Name + "' could not be checked (the check answered " +
+                    ex.Error.StatusCode + "). The connection is stored with Validated = False.");
+            }
             catch (ScanPSException ex)
             {
                 log.DrainTo(host);

@@ -104,9 +104,35 @@ public sealed class FakeProbely : IFakeVendor
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/scheduledscans/bulk/", (RequestDelegate)BulkCreateAsync);
+        app.MapGet("/targets/", (RequestDelegate)ListTargetsAsync);
         // Without the trailing slash (or any other path), Probely has nothing: 404 {"detail": "Not found."}
         // (UNCONFIRMED: Django may instead redirect a GET; a POST cannot be redirected).
         app.MapFallback((RequestDelegate)NotFoundAsync);
+    }
+
+    /// <summary>GET /targets/?page=&amp;length= (DRF page-number paging): what Connect-ScanProvider reads to check a key.</summary>
+    private async Task ListTargetsAsync(HttpContext context)
+    {
+        if (!await AuthorizeAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        int page = int.TryParse(context.Request.Query["page"], out int p) && p > 0 ? p : 1;
+        int length = int.TryParse(context.Request.Query["length"], out int l) && l > 0 ? Math.Min(l, 100) : 10;
+        var results = new System.Text.Json.Nodes.JsonArray();
+        int count;
+        lock (_gate)
+        {
+            count = _targets.Count;
+            foreach (var t in _targets.OrderBy(t => t.Key, StringComparer.Ordinal).Skip((page - 1) * length).Take(length))
+            {
+                results.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = t.Key, ["name"] = t.Value.Name, ["site"] = new System.Text.Json.Nodes.JsonObject { ["url"] = t.Value.Url } });
+            }
+        }
+
+        var body = new System.Text.Json.Nodes.JsonObject { ["count"] = count, ["page"] = page, ["length"] = length, ["results"] = results };
+        await FakeHttp.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 
     private async Task BulkCreateAsync(HttpContext context)

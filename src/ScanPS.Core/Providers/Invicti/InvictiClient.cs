@@ -18,7 +18,7 @@ namespace ScanPS.Providers.Invicti
     /// Invicti Enterprise API 1.0 (Swagger 2.0 "Invicti Enterprise API" v1): launch a scan from an earlier scan,
     /// list scans (all, or by state; page/pageSize paging), get one scan. Basic auth with API user id and token.
     /// </summary>
-    public sealed class InvictiClient : IScanReader, IScanRelauncher
+    public sealed class InvictiClient : IScanReader, IScanRelauncher, IConnectionValidator
     {
         /// <summary>The documented (US) cloud host; EU and on-premises installations are reached with -BaseUri.</summary>
         public static readonly Uri DefaultBaseUri = new Uri("https://www.netsparkercloud.com/");
@@ -114,6 +114,22 @@ namespace ScanPS.Providers.Invicti
                         throw Invalid(request, "HasNextPage is true on an empty page.");
                     }
                 }
+            }
+        }
+
+        /// <summary>The cheapest authenticated read: the first page of one scan.</summary>
+        public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
+        {
+            var request = new VendorRequest(HttpMethod.Get, Root + "scans/list?page=1&pageSize=1", RequestKind.Read);
+            try
+            {
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ScanPSException ex)
+            {
+                var refined = InvictiErrors.Refine(ex.Error);
+                if (ReferenceEquals(refined, ex.Error)) throw;
+                throw refined.ToException();
             }
         }
 

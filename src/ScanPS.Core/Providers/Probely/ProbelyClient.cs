@@ -17,7 +17,7 @@ namespace ScanPS.Providers.Probely
     /// Probely REST API (https://api.probely.com, regional hosts): bulk-create scheduled scans. Auth is
     /// "Authorization: JWT &lt;key&gt;"; every documented path ends with '/', which is kept.
     /// </summary>
-    public sealed class ProbelyClient : IScheduledScanCreator
+    public sealed class ProbelyClient : IScheduledScanCreator, IConnectionValidator
     {
         public const string BulkScheduledScansPath = "scheduledscans/bulk/";
 
@@ -31,6 +31,12 @@ namespace ScanPS.Providers.Probely
         /// <summary>The scheme is JWT, not Bearer (the key itself is a JWT).</summary>
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
             message => message.Headers.TryAddWithoutValidation("Authorization", "JWT " + credential.Reveal());
+
+        /// <summary>The cheapest authenticated read: the first target of the account (GET /targets/?length=1).</summary>
+        public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
+        {
+            using var response = await _http.SendAsync(new VendorRequest(HttpMethod.Get, "targets/?page=1&length=1", RequestKind.Read), cancellationToken).ConfigureAwait(false);
+        }
 
         public async Task<IReadOnlyList<ScheduledScan>> CreateScheduledScansAsync(IReadOnlyList<string> targetIds, ScheduledScanSchedule schedule, CancellationToken cancellationToken)
         {

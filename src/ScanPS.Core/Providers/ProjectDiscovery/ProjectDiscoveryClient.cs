@@ -16,7 +16,7 @@ namespace ScanPS.Providers.ProjectDiscovery
     /// ProjectDiscovery Cloud Platform API (https://api.projectdiscovery.io, OpenAPI "PDCP API" 1.0): create a scan,
     /// list scans (offset/limit paging) and read one. Auth is X-API-Key, team scoping the optional X-Team-Id.
     /// </summary>
-    public sealed class ProjectDiscoveryClient : IScanReader, IScanCreator
+    public sealed class ProjectDiscoveryClient : IScanReader, IScanCreator, IConnectionValidator
     {
         public static readonly Uri DefaultBaseUri = new Uri("https://api.projectdiscovery.io/");
 
@@ -131,6 +131,12 @@ namespace ScanPS.Providers.ProjectDiscovery
                     if (!more) break;
                 }
             }
+        }
+
+        /// <summary>The cheapest authenticated read: one scan of the listing (team header included).</summary>
+        public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
+        {
+            using var response = await _http.SendAsync(new VendorRequest(HttpMethod.Get, "v1/scans?offset=0&limit=1", RequestKind.Read), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>"v1/scans?offset=0&amp;limit=100[&amp;status=running][&amp;search=…]".</summary>
