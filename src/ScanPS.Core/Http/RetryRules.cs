@@ -22,9 +22,21 @@ namespace ScanPS.Http
         {
             if (exception is TimeoutRejectedException) return kind == RequestKind.Read;
             if (exception is OperationCanceledException) return false; // the user pressed Ctrl+C
+            if (IsCertificateFailure(exception)) return false; // the same certificate will be refused again
             if (exception is HttpRequestException || exception is IOException || exception is WebException)
             {
                 return kind == RequestKind.Read || FailedBeforeSending(exception);
+            }
+
+            return false;
+        }
+
+        /// <summary>True when TLS refused the server's certificate (an AuthenticationException in the chain).</summary>
+        public static bool IsCertificateFailure(Exception? exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is System.Security.Authentication.AuthenticationException) return true;
             }
 
             return false;

@@ -98,6 +98,18 @@ namespace ScanPS.Http
                     request.Target ?? url)
                 { InnerException = ex, RecommendedAction = "Try again later or check the network path to " + url.Host + "." }.ToException();
             }
+            catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && RetryRules.IsCertificateFailure(ex))
+            {
+                throw new ScanPSError(
+                    "CertificateNotTrusted",
+                    ScanPSErrorCategory.SecurityError,
+                    "Refused the TLS certificate of " + Provider + " at " + url.GetLeftPart(UriPartial.Authority) + " (" + _log.Redact(ex.GetBaseException().Message) + "). Nothing was sent.",
+                    request.Target ?? url)
+                {
+                    InnerException = ex,
+                    RecommendedAction = "Trust the server's certificate authority on this computer, or, for an on-premises server you control, add -SkipCertificateCheck (this command or connection only).",
+                }.ToException();
+            }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException)
             {
                 bool notSent = RetryRules.FailedBeforeSending(ex);
