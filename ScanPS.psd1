@@ -16,7 +16,7 @@
     Author = 'ScanPS contributors'
     CompanyName = 'ScanPS contributors'
     Copyright = '(c) 2026 ScanPS contributors. MIT License.'
-    Description = 'Start and track vulnerability scans from PowerShell with one set of commands over HostedScan, ProjectDiscovery, Invicti and Probely. HostedScan is supported today; the other providers are coming.'
+    Description = 'Start and track vulnerability scans from PowerShell with one set of commands over HostedScan, ProjectDiscovery Cloud, Invicti Enterprise and Probely: New-Scan, Get-Scan, Start-ScanFromScan, New-ScheduledScanBulk, and session connections with Connect-ScanProvider.'
 
     # One netstandard2.0 binary serves Windows PowerShell 5.1 (.NET Framework 4.7.2+) and PowerShell 7.
     PowerShellVersion = '5.1'
@@ -38,7 +38,7 @@
             Tags = @('Security', 'Vulnerability', 'Scanner', 'HostedScan', 'ProjectDiscovery', 'Invicti', 'Probely', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri = 'https://github.com/scanps/ScanPS'
             LicenseUri = 'https://github.com/scanps/ScanPS/blob/main/LICENSE'
-            ReleaseNotes = 'First preview: New-Scan and Get-Scan for HostedScan (create scans; list, filter, page and refresh scans), credential lookup from -ApiKey, -Credential or SCANPS_HOSTEDSCAN_API_KEY, retries for reads, and a local sandbox for trying it out. See https://github.com/scanps/ScanPS for details.'
+            ReleaseNotes = 'Preview: HostedScan and ProjectDiscovery scans (New-Scan, Get-Scan), Invicti re-launch and listing (Start-ScanFromScan, Get-Scan), Probely bulk schedules (New-ScheduledScanBulk), session connections with proxy, certificate and SecretManagement support (Connect-ScanProvider, Get-ScanProviderConnection, Disconnect-ScanProvider), Get-Help content built in, and dependencies isolated from other modules. See https://github.com/scanps/ScanPS for details.'
         }
     }
 }

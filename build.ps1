@@ -12,6 +12,10 @@
            tests/Pester when Pester 5 or later is installed.
     Demo   Build, start the local vendor sandbox (tests/ScanPS.FakeVendors) on http://127.0.0.1:5099 and
            run the README quick start against it with the sandbox key 'test-data-key'.
+    Package
+           Build, then pack the staged module folder into out/packages/ScanPS.<version>.nupkg (what
+           Install-Module / Install-PSResource installs): with Publish-PSResource to a local folder repository
+           when Microsoft.PowerShell.PSResourceGet is installed, otherwise dotnet pack with packaging/ScanPS.nuspec.
     Clean  Removes out/ and every project's bin/ and obj/ folders.
 
 .EXAMPLE
@@ -26,7 +30,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string]$Task = 'Build',
 
     [string]$Configuration = 'Release'
@@ -317,6 +321,37 @@ Get-Scan -Provider HostedScan -State Completed -First 5 | Format-Table | Out-Str
     }
 }
 
+function Invoke-Package {
+    $manifest = Invoke-Build
+    $output = [System.IO.Path]::Combine($RepoRoot, 'out', 'packages')
+    $null = New-Item -ItemType Directory -Path $output -Force
+    $psResourceGet = Get-Module -ListAvailable -Name 'Microsoft.PowerShell.PSResourceGet' | Sort-Object -Property Version -Descending | Select-Object -First 1
+    if ($null -ne $psResourceGet) {
+        Import-Module -Name $psResourceGet.Path -Force
+        $repositoryName = 'ScanPSLocalBuild'
+        if (-not (Get-PSResourceRepository -Name $repositoryName -ErrorAction SilentlyContinue)) {
+            Register-PSResourceRepository -Name $repositoryName -Uri $output -Trusted
+        }
+        try {
+            Write-Host "> Publish-PSResource -Path $(Split-Path -Parent $manifest) -Repository $repositoryName" -ForegroundColor Cyan
+            Publish-PSResource -Path (Split-Path -Parent $manifest) -Repository $repositoryName -ErrorAction Stop
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $repositoryName
+        }
+    }
+    else {
+        $project = [System.IO.Path]::Combine($RepoRoot, 'packaging', 'ScanPS.Package.csproj')
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @('pack', $project, '-c', $Configuration, "-p:PackageOutputPath=$output")
+    }
+
+    $package = Join-Path $output ('ScanPS.{0}.nupkg' -f (Get-ScanPSVersion))
+    if (-not (Test-Path -LiteralPath $package -PathType Leaf)) {
+        throw "Packing finished but $package was not written."
+    }
+    Write-Host "Package: $package" -ForegroundColor Green
+}
+
 function Invoke-Clean {
     $out = Join-Path $RepoRoot 'out'
     if (Test-Path -LiteralPath $out) {
@@ -341,6 +376,7 @@ switch ($Task) {
     'Build' { $null = Invoke-Build }
     'Test'  { Invoke-Test }
     'Demo'  { Invoke-Demo }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }
 # Failures throw (exit code 1 under -File); reaching here means success, whatever the last native exit code was.
