@@ -270,3 +270,23 @@ namespace ScanPS.Tests
         }
     }
 }
+
+namespace ScanPS.Tests
+{
+    public sealed class ConnectionSettingsTests
+    {
+        [Fact]
+        public void A_connections_region_and_team_choose_the_host_and_header_when_the_command_gives_none()
+        {
+            var probely = new ScanPS.Connections.ScanProviderConnection("Probely", "eu", new ScanPS.Auth.ApiKeyCredential(ScanPS.Auth.ApiKeyCredential.ToSecureString("k"), "t")) { Region = "EU" };
+            var session = ScanPS.Providers.ProviderSession.Open(
+                new ScanPS.Providers.ProviderSessionOptions { Provider = "Probely", DefaultConnection = probely, GetEnvironmentVariable = _ => null },
+                new ScanPS.Http.RequestLog(false));
+            Assert.Equal(new System.Uri("https://api.eu.probely.com/"), session.BaseUri);
+
+            // A region given to the command wins over the connection's.
+            var options = new ScanPS.Providers.ProviderSessionOptions { Provider = "Probely", Region = "US", DefaultConnection = probely, GetEnvironmentVariable = _ => null };
+            Assert.Equal(new System.Uri("https://api.us.probely.com/"), ScanPS.Providers.ProviderSession.Open(options, new ScanPS.Http.RequestLog(false)).BaseUri);
+        }
+    }
+}

@@ -125,7 +125,11 @@ namespace ScanPS.Commands
             }
         }
 
-        protected override void ConfigureSession(ProviderSessionOptions options) => options.Region = Region.ToString();
+        // Only when given, so a connection's region (Connect-ScanProvider -Region) applies otherwise.
+        protected override void ConfigureSession(ProviderSessionOptions options)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Region))) options.Region = Region.ToString();
+        }
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
     }

@@ -23,6 +23,7 @@ namespace ScanPS.Commands
         /// <summary>Ids of the earlier scans; each one launches one new scan.</summary>
         [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ScanId")]
+        [ArgumentCompleter(typeof(Completers.ScanIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
