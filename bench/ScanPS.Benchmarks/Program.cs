@@ -36,6 +36,12 @@ namespace ScanPS.Benchmarks
             var harness = new BenchmarkHarness(options, server.DataUri, control, Console.Out);
             if (options.PeakProcesses) harness.PeakWorkingSet = BenchmarkHarness.PeakWorkingSetInChildProcess;
             var report = harness.Run();
+            if (options.SamplesCsv != null)
+            {
+                using var csv = new System.IO.StreamWriter(options.SamplesCsv);
+                ReportWriter.WriteSamplesCsv(report, csv);
+            }
+
             return ReportWriter.Write(report, Console.Out) ? 0 : 1;
         }
 

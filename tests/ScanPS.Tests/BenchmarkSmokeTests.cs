@@ -142,7 +142,7 @@ namespace ScanPS.Tests
             var progress = new StringWriter();
             var harness = new BenchmarkHarness(options, _server.DataUri, _control, progress)
             {
-                PeakWorkingSet = (contender, listing, keep) => PeakRun.Execute(contender, listing, keep).PeakWorkingSet,
+                PeakWorkingSet = PeakRun.Execute,
             };
 
             var report = harness.Run();
@@ -160,7 +160,7 @@ namespace ScanPS.Tests
             var text = new StringWriter();
             Assert.True(ReportWriter.Write(report, text));
             var lines = text.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-            Assert.Contains(lines, l => l.StartsWith("| contender | time ratio to floor", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("| contender | wall-time ratio to floor", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith("| floor: HttpClient + STJ records | 1.000 [1.000-1.000] |", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith("| memory | live heap peak 6 | live heap peak 12 |", StringComparison.Ordinal));
             Assert.Equal(3, lines.Count(l => l.StartsWith("  PASS ", StringComparison.Ordinal) && l.Contains("12 scans in order over 3 requests; first object out after 1 request(s)", StringComparison.Ordinal)));
@@ -173,9 +173,10 @@ namespace ScanPS.Tests
             using var control = new ServerControl(server.ControlUri);
             control.Reset();
 
-            long peak = BenchmarkHarness.PeakWorkingSetInChildProcess(Contender.Core, PrerenderedListingServer.ListingBaseUri(server.DataUri, 6), keep: false);
+            var peak = BenchmarkHarness.PeakWorkingSetInChildProcess(Contender.Core, PrerenderedListingServer.ListingBaseUri(server.DataUri, 6), keep: false);
 
-            Assert.True(peak > 1024 * 1024, "peak working set " + peak);
+            Assert.Equal(6, peak.Scans);
+            Assert.True(peak.PeakWorkingSet > 1024 * 1024, "peak working set " + peak.PeakWorkingSet);
             var stats = control.Stats();
             Assert.Equal((2, 1, 1, 0), (stats.Requests, stats.ConnectionsUsed, stats.ConnectionsAccepted, stats.Rejected));
         }
@@ -189,8 +190,10 @@ namespace ScanPS.Tests
 
             Assert.True(ServerProcess.TryParseReadyLine(ServerProcess.ReadyLine(new Uri("http://127.0.0.1:5/"), new Uri("http://127.0.0.1:6/")), out var data, out var control));
             Assert.Equal((5, 6), (data.Port, control.Port));
-            Assert.True(PeakRun.TryParse(PeakRun.Format(12, 123456789) + "\n", out long peak));
-            Assert.Equal(123456789, peak);
+            var line = new PeakResult { Scans = 12, PeakWorkingSet = 123456789, Collections = 3, Gen0BeforeLastGc = 4096 }.ToLine();
+            Assert.True(PeakResult.TryParse(line + "\n", out var peak));
+            Assert.Equal((12L, 123456789L, 3, 4096L), (peak.Scans, peak.PeakWorkingSet, peak.Collections, peak.Gen0BeforeLastGc));
+            Assert.False(PeakResult.TryParse("scans=12", out _));
         }
 
         private sealed class KeepingSink : IScanSink

@@ -14,14 +14,17 @@ namespace ScanPS.Benchmarks.Harness
 
         public int PageSize { get; set; } = Server.ListingPages.VendorPageSize;
 
-        /// <summary>Measured rounds; each round runs every contender once, in a rotating order.</summary>
-        public int Rounds { get; set; } = 15;
+        /// <summary>Measured rounds; each runs every contender once, in the next of the six orders (so a multiple of 6 is balanced).</summary>
+        public int Rounds { get; set; } = 18;
 
         /// <summary>Unmeasured rounds first, so every contender runs fully jitted (tier 1) code.</summary>
         public int WarmupRounds { get; set; } = 3;
 
         /// <summary>Measure peak working set in a fresh process per contender and size (the "peak" mode).</summary>
         public bool PeakProcesses { get; set; } = true;
+
+        /// <summary>Also write every measured run to this CSV file (round, contender, ms, CPU ms, bytes, GCs).</summary>
+        public string? SamplesCsv { get; set; }
 
         public static BenchOptions Parse(string[] args)
         {
@@ -36,7 +39,8 @@ namespace ScanPS.Benchmarks.Harness
                     case "--rounds": options.Rounds = Int(args, ++i); break;
                     case "--warmup": options.WarmupRounds = Int(args, ++i); break;
                     case "--no-peak-processes": options.PeakProcesses = false; break;
-                    default: throw new ArgumentException("Unknown option " + args[i] + ". Options: --scans N --small-scans N --page-size N --rounds N --warmup N --no-peak-processes");
+                    case "--samples": options.SamplesCsv = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--samples needs a file name."); break;
+                    default: throw new ArgumentException("Unknown option " + args[i] + ". Options: --scans N --small-scans N --page-size N --rounds N --warmup N --no-peak-processes --samples file.csv");
                 }
             }
 

@@ -39,6 +39,16 @@ namespace ScanPS.Benchmarks.Harness
             return SamplesOf(contender).Where(s => floor.ContainsKey(s.Round)).Select(s => s.Milliseconds / floor[s.Round].Milliseconds).ToList();
         }
 
+        /// <summary>Per-round ratios of client CPU time to the floor's in the same round.</summary>
+        public IReadOnlyList<double> CpuRatios(Contender contender)
+        {
+            var floor = SamplesOf(Contender.Floor).ToDictionary(s => s.Round);
+            return SamplesOf(contender).Where(s => floor.ContainsKey(s.Round)).Select(s => s.CpuMilliseconds / floor[s.Round].CpuMilliseconds).ToList();
+        }
+
+        /// <summary>Fastest run over the floor's fastest run: the runs least disturbed by other work on the machine.</summary>
+        public double BestTimeRatio(Contender contender) => SamplesOf(contender).Min(s => s.Milliseconds) / SamplesOf(Contender.Floor).Min(s => s.Milliseconds);
+
         public double AllocationRatio(Contender contender) => MedianBytesPerScan(contender) / MedianBytesPerScan(Contender.Floor);
     }
 
@@ -48,6 +58,9 @@ namespace ScanPS.Benchmarks.Harness
         public Contender Contender { get; set; }
         public int Round { get; set; }
         public double Milliseconds { get; set; }
+
+        /// <summary>CPU time the client process used during the run (user + kernel, every thread).</summary>
+        public double CpuMilliseconds { get; set; }
         public long Scans { get; set; }
         public long AllocatedBytes { get; set; }
         public int Gen0 { get; set; }
@@ -78,9 +91,13 @@ namespace ScanPS.Benchmarks.Harness
         public long LivePeakSmall { get; set; }
         public long LivePeakLarge { get; set; }
 
-        /// <summary>Peak working set of a fresh process that ran the listing once; null when not measured.</summary>
-        public long? WorkingSetSmall { get; set; }
+        /// <summary>A fresh process that ran the small listing once; null when not measured.</summary>
+        public PeakResult? PeakSmall { get; set; }
 
-        public long? WorkingSetLarge { get; set; }
+        public PeakResult? PeakLarge { get; set; }
+
+        public long? WorkingSetSmall => PeakSmall?.PeakWorkingSet;
+
+        public long? WorkingSetLarge => PeakLarge?.PeakWorkingSet;
     }
 }

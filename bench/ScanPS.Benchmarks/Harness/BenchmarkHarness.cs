@@ -16,6 +16,20 @@ namespace ScanPS.Benchmarks.Harness
     {
         private static readonly Contender[] All = { Contender.Floor, Contender.Core, Contender.Seam };
 
+        /// <summary>
+        /// Every order of the three, one per round in turn: each contender goes first, second and last, and
+        /// follows each other one equally often (a plain rotation would always run Core right after the floor).
+        /// </summary>
+        private static readonly Contender[][] Orders =
+        {
+            new[] { Contender.Floor, Contender.Core, Contender.Seam },
+            new[] { Contender.Seam, Contender.Core, Contender.Floor },
+            new[] { Contender.Core, Contender.Floor, Contender.Seam },
+            new[] { Contender.Seam, Contender.Floor, Contender.Core },
+            new[] { Contender.Core, Contender.Seam, Contender.Floor },
+            new[] { Contender.Floor, Contender.Seam, Contender.Core },
+        };
+
         private readonly BenchOptions _options;
         private readonly Uri _dataUri;
         private readonly ServerControl _control;
@@ -30,7 +44,7 @@ namespace ScanPS.Benchmarks.Harness
         }
 
         /// <summary>Runs the peak-memory child processes ("peak" mode) when set; tests replace it to stay in-process.</summary>
-        public Func<Contender, Uri, bool, long>? PeakWorkingSet { get; set; }
+        public Func<Contender, Uri, bool, PeakResult>? PeakWorkingSet { get; set; }
 
         public BenchReport Run()
         {
@@ -47,10 +61,8 @@ namespace ScanPS.Benchmarks.Harness
             {
                 bool warmup = round < _options.WarmupRounds;
                 _progress.WriteLine((warmup ? "Warm-up round " + (round + 1) : "Round " + (round - _options.WarmupRounds + 1)) + " of " + (warmup ? _options.WarmupRounds : _options.Rounds));
-                // Rotate who goes first, so no contender always follows the same one (caches, GC debt).
-                for (int k = 0; k < All.Length; k++)
+                foreach (var contender in Orders[round % Orders.Length])
                 {
-                    var contender = All[(round + k) % All.Length];
                     var sample = Time(runner, contender, large);
                     sample.Round = round - _options.WarmupRounds;
                     if (!warmup) report.Samples.Add(sample);
@@ -71,8 +83,8 @@ namespace ScanPS.Benchmarks.Harness
                 if (PeakWorkingSet != null)
                 {
                     _progress.WriteLine("Peak working set in fresh processes: " + row.Label);
-                    row.WorkingSetSmall = PeakWorkingSet(contender, small, keep);
-                    row.WorkingSetLarge = PeakWorkingSet(contender, large, keep);
+                    row.PeakSmall = PeakWorkingSet(contender, small, keep);
+                    row.PeakLarge = PeakWorkingSet(contender, large, keep);
                 }
 
                 report.Memory.Add(row);
@@ -105,14 +117,19 @@ namespace ScanPS.Benchmarks.Harness
             int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
             // Every thread's allocations (the listing runs on thread-pool threads too); the server is another process.
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
+            // CPU time of this process (all its threads: thread pool, GC): the client's own cost, which other
+            // processes competing for the cores do not inflate the way they inflate wall time.
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             runner.Run(contender, listing, sink);
             stopwatch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             return new RunSample
             {
                 Contender = contender,
                 Milliseconds = stopwatch.Elapsed.TotalMilliseconds,
+                CpuMilliseconds = cpu.TotalMilliseconds,
                 Scans = sink.Count,
                 AllocatedBytes = allocated,
                 Gen0 = GC.CollectionCount(0) - gen0,
@@ -144,7 +161,7 @@ namespace ScanPS.Benchmarks.Harness
         }
 
         /// <summary>Peak working set of a fresh "peak" process that lists once (the real memory an admin's session would see).</summary>
-        public static long PeakWorkingSetInChildProcess(Contender contender, Uri listing, bool keep)
+        public static PeakResult PeakWorkingSetInChildProcess(Contender contender, Uri listing, bool keep)
         {
             var arguments = new[] { "peak", "--contender", contender.ToString(), "--listing", listing.ToString() };
             if (keep) arguments = arguments.Append("--keep").ToArray();
@@ -153,7 +170,7 @@ namespace ScanPS.Benchmarks.Harness
             string output = process.StandardOutput.ReadToEnd();
             string error = process.StandardError.ReadToEnd();
             process.WaitForExit();
-            if (process.ExitCode != 0 || !PeakRun.TryParse(output, out long peak))
+            if (process.ExitCode != 0 || !PeakResult.TryParse(output, out var peak))
             {
                 throw new InvalidOperationException("The peak process failed (" + process.ExitCode + "): " + output + error);
             }

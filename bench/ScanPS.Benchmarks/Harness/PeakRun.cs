@@ -5,36 +5,68 @@ using ScanPS.Benchmarks.Contenders;
 
 namespace ScanPS.Benchmarks.Harness
 {
+    /// <summary>What one fresh process used to list once.</summary>
+    public sealed class PeakResult
+    {
+        public long Scans { get; set; }
+
+        /// <summary>The process's high-water mark of resident memory (runtime, JIT and GC heap included).</summary>
+        public long PeakWorkingSet { get; set; }
+
+        /// <summary>Garbage collections during the run (every generation).</summary>
+        public int Collections { get; set; }
+
+        /// <summary>Gen0 size when the last collection started: about the allocation budget the GC lets build up between collections.</summary>
+        public long Gen0BeforeLastGc { get; set; }
+
+        public string ToLine() => string.Format(CultureInfo.InvariantCulture,
+            "scans={0} peak_working_set={1} gcs={2} gen0_before_last_gc={3}", Scans, PeakWorkingSet, Collections, Gen0BeforeLastGc);
+
+        public static bool TryParse(string output, out PeakResult result)
+        {
+            result = new PeakResult();
+            foreach (string part in output.Trim().Split(' ', '\n', '\r'))
+            {
+                int eq = part.IndexOf('=');
+                if (eq < 0 || !long.TryParse(part.AsSpan(eq + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long value)) continue;
+                switch (part.Substring(0, eq))
+                {
+                    case "scans": result.Scans = value; break;
+                    case "peak_working_set": result.PeakWorkingSet = value; break;
+                    case "gcs": result.Collections = (int)value; break;
+                    case "gen0_before_last_gc": result.Gen0BeforeLastGc = value; break;
+                }
+            }
+
+            return result.PeakWorkingSet > 0;
+        }
+    }
+
     /// <summary>
     /// "peak" mode: list once in this (fresh) process and print the process's peak working set, so the
     /// 10,000 and 100,000 figures are each a whole process's high-water mark, JIT and runtime included alike.
     /// </summary>
     public static class PeakRun
     {
-        /// <summary>Lists once and returns (scans, peak working set in bytes).</summary>
-        public static (long Scans, long PeakWorkingSet) Execute(Contender contender, Uri listing, bool keep)
+        public static PeakResult Execute(Contender contender, Uri listing, bool keep)
         {
             using var runner = new ContenderRunner();
             IScanSink sink = keep ? new BufferingSink() : new CountingSink();
+            int collections = GC.CollectionCount(0);
             runner.Run(contender, listing, sink);
+            collections = GC.CollectionCount(0) - collections; // a gen1/gen2 collection counts in gen0 too
             long scans = sink is BufferingSink buffer ? buffer.Scans.Count : ((CountingSink)sink).Count;
             using var self = Process.GetCurrentProcess();
             self.Refresh();
-            long peak = self.PeakWorkingSet64;
+            var result = new PeakResult
+            {
+                Scans = scans,
+                PeakWorkingSet = self.PeakWorkingSet64,
+                Collections = collections,
+                Gen0BeforeLastGc = collections == 0 ? 0 : GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo[0].SizeBeforeBytes,
+            };
             GC.KeepAlive(sink);
-            return (scans, peak);
-        }
-
-        public static string Format(long scans, long peak) =>
-            "scans=" + scans.ToString(CultureInfo.InvariantCulture) + " peak_working_set=" + peak.ToString(CultureInfo.InvariantCulture);
-
-        public static bool TryParse(string output, out long peak)
-        {
-            peak = 0;
-            int at = output.IndexOf("peak_working_set=", StringComparison.Ordinal);
-            if (at < 0) return false;
-            string value = output.Substring(at + "peak_working_set=".Length).Trim().Split(' ', '\n', '\r')[0];
-            return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out peak) && peak > 0;
+            return result;
         }
 
         public static int Command(string[] args)
@@ -54,8 +86,7 @@ namespace ScanPS.Benchmarks.Harness
             }
 
             if (contender == null || listing == null) throw new ArgumentException("peak needs --contender Floor|Core|Seam and --listing <uri>.");
-            var (scans, peak) = Execute(contender.Value, listing, keep);
-            Console.WriteLine(Format(scans, peak));
+            Console.WriteLine(Execute(contender.Value, listing, keep).ToLine());
             return 0;
         }
     }
