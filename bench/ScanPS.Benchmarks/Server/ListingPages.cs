@@ -45,16 +45,12 @@ namespace ScanPS.Benchmarks.Server
                 }
 
                 _responses[size] = pages;
-                TotalBytes += SizeOf(pages);
             }
         }
 
         public int PageSize { get; }
 
         public IEnumerable<int> ListingSizes => _responses.Keys;
-
-        /// <summary>Bytes of JSON and headers held for all listings (pages shared between listings counted once per listing).</summary>
-        public long TotalBytes { get; }
 
         public static int PageCount(int scans, int pageSize) => (scans + pageSize - 1) / pageSize;
 
@@ -184,13 +180,6 @@ namespace ScanPS.Benchmarks.Server
             head.CopyTo(response, 0);
             body.CopyTo(response, head.Length);
             return response;
-        }
-
-        private static long SizeOf(byte[][] pages)
-        {
-            long total = 0;
-            foreach (var page in pages) total += page.Length;
-            return total;
         }
     }
 }
