@@ -29,18 +29,18 @@ namespace ScanPS.Providers.HostedScan
         public static IEnumerable<string> StateFilterNames =>
             NormalisedToVendor.Keys.Select(k => k.ToString()).Concat(VendorStates);
 
+        /// <summary>Any case. Called once per listed scan: compares in place instead of allocating an upper-cased copy.</summary>
         public static ScanState Normalise(string? vendorState)
         {
-            switch ((vendorState ?? string.Empty).ToUpperInvariant())
-            {
-                case "QUEUED": return ScanState.Queued;
-                case "RUNNING": return ScanState.Running;
-                case "SUCCEEDED": return ScanState.Completed;
-                case "FAILED":
-                case "OVER_LIMIT": return ScanState.Failed;
-                default: return ScanState.Unknown;
-            }
+            if (vendorState == null) return ScanState.Unknown;
+            if (Is(vendorState, "SUCCEEDED")) return ScanState.Completed;
+            if (Is(vendorState, "RUNNING")) return ScanState.Running;
+            if (Is(vendorState, "QUEUED")) return ScanState.Queued;
+            if (Is(vendorState, "FAILED") || Is(vendorState, "OVER_LIMIT")) return ScanState.Failed;
+            return ScanState.Unknown;
         }
+
+        private static bool Is(string value, string vendorValue) => string.Equals(value, vendorValue, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Maps -State values (normalised or vendor, any case) to the vendor's filter values, in order, without duplicates.</summary>
         public static string[] ToVendorStates(IEnumerable<string> states)
