@@ -1,6 +1,4 @@
 using System;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using ScanPS.Auth;
 using ScanPS.Connections;
@@ -22,21 +20,11 @@ namespace ScanPS.Tests
 
         public async Task InitializeAsync()
         {
-            _server = await FakeVendorServer.StartAsync(new FakeHostedScan(), "https://127.0.0.1:0", SelfSigned());
+            _server = await FakeVendorServer.StartAsync(new FakeHostedScan(), "https://127.0.0.1:0", TestCertificates.SelfSigned("scanner.internal.test"));
         }
 
         public async Task DisposeAsync() => await _server.DisposeAsync();
 
-        private static X509Certificate2 SelfSigned()
-        {
-            using var key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=scanner.internal.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(System.Net.IPAddress.Loopback);
-            request.CertificateExtensions.Add(names.Build());
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-        }
 
         private ScanProviderConnection Connect(ConnectionStore store, string name, bool skip) =>
             ConnectionOperations.Connect(new RecordingHost(), store, new ConnectRequest

@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using ScanPS.FakeVendors;
 using ScanPS.Http;
@@ -22,23 +20,11 @@ namespace ScanPS.Tests
         {
             var vendor = new FakeInvicti();
             _scanId = vendor.AddScan("Complete");
-            _server = await FakeVendorServer.StartAsync(vendor, "https://127.0.0.1:0", SelfSigned());
+            _server = await FakeVendorServer.StartAsync(vendor, "https://127.0.0.1:0", TestCertificates.SelfSigned("invicti.onprem.test"));
         }
 
         public async Task DisposeAsync() => await _server.DisposeAsync();
 
-        private static X509Certificate2 SelfSigned()
-        {
-            using var key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=invicti.onprem.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(System.Net.IPAddress.Loopback);
-            names.AddDnsName("localhost");
-            request.CertificateExtensions.Add(names.Build());
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            // Re-imported so Kestrel gets a certificate whose private key it can use on every platform.
-            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-        }
 
         private ProviderSession Open(bool skipCertificateCheck)
         {

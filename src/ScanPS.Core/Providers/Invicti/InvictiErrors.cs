@@ -1,5 +1,4 @@
 using System;
-using System.Security.Authentication;
 using ScanPS.Operations;
 
 namespace ScanPS.Providers.Invicti
@@ -12,9 +11,8 @@ namespace ScanPS.Providers.Invicti
             "or set $env:SCANPS_INVICTI_USER_ID and $env:SCANPS_INVICTI_API_TOKEN, and check that they belong to this base URI.";
 
         /// <summary>
-        /// Adjusts a shared error for Invicti: a 401 names Invicti's two credential parts, and a TLS certificate
-        /// that is not trusted becomes CertificateNotTrusted (with the -SkipCertificateCheck hint) instead of a
-        /// generic ConnectionFailed. Other errors pass through unchanged.
+        /// Adjusts a shared error for Invicti: a 401 names Invicti's two credential parts. Other errors pass
+        /// through unchanged (an untrusted certificate is CertificateNotTrusted in the shared HTTP path).
         /// </summary>
         public static ScanPSError Refine(ScanPSError error)
         {
@@ -24,18 +22,6 @@ namespace ScanPS.Providers.Invicti
                 return error;
             }
 
-            if (error.ErrorId == "ConnectionFailed" && IsCertificateFailure(error.InnerException))
-            {
-                return new ScanPSError(
-                    "CertificateNotTrusted",
-                    ScanPSErrorCategory.SecurityError,
-                    error.Message.Replace("Could not reach", "Refused the TLS certificate of"),
-                    error.TargetObject)
-                {
-                    InnerException = error.InnerException,
-                    RecommendedAction = "Trust the server's certificate authority on this computer, or, for an on-premises server you control, add -SkipCertificateCheck (this command only).",
-                };
-            }
 
             return error;
         }
@@ -65,14 +51,5 @@ namespace ScanPS.Providers.Invicti
                 };
         }
 
-        private static bool IsCertificateFailure(Exception? exception)
-        {
-            for (var e = exception; e != null; e = e.InnerException)
-            {
-                if (e is AuthenticationException) return true;
-            }
-
-            return false;
-        }
     }
 }
