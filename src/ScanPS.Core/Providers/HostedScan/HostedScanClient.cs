@@ -131,9 +131,9 @@ namespace ScanPS.Providers.HostedScan
             var body = new HostedScanCreateBody
             {
                 Type = type,
-                Targets = Clean(hosted.Targets),
-                TargetIds = Clean(hosted.TargetIds),
-                Tags = Clean(hosted.Tags),
+                Targets = RequestValues.Clean(hosted.Targets),
+                TargetIds = RequestValues.Clean(hosted.TargetIds),
+                Tags = RequestValues.Clean(hosted.Tags),
                 UseAuthentication = hosted.UseAuthentication,
             };
             if (body.Targets == null && body.TargetIds == null && body.Tags == null)
@@ -148,20 +148,6 @@ namespace ScanPS.Providers.HostedScan
             return body;
         }
 
-        /// <summary>Trimmed, non-empty, first occurrence kept; null when nothing is left (the field is then not sent).</summary>
-        private static string[]? Clean(IEnumerable<string>? values)
-        {
-            if (values == null) return null;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var result = new List<string>();
-            foreach (var value in values)
-            {
-                string trimmed = (value ?? string.Empty).Trim();
-                if (trimmed.Length > 0 && seen.Add(trimmed)) result.Add(trimmed);
-            }
-
-            return result.Count == 0 ? null : result.ToArray();
-        }
 
         private HostedScanScan ToScan(HostedScanWireScan? wire, VendorRequest request)
         {

@@ -26,8 +26,9 @@ namespace ScanPS.Providers.HostedScan
         };
 
         /// <summary>Names -State accepts for HostedScan: the normalised ones first, then the vendor's.</summary>
-        public static IEnumerable<string> StateFilterNames =>
-            NormalisedToVendor.Keys.Select(k => k.ToString()).Concat(VendorStates);
+        private static readonly StateFilter Filter = new StateFilter(ProviderNames.HostedScan, VendorStates, NormalisedToVendor, normalisedWins: false);
+
+        public static IEnumerable<string> StateFilterNames => Filter.Names;
 
         /// <summary>Any case. Called once per listed scan: compares in place instead of allocating an upper-cased copy.</summary>
         public static ScanState Normalise(string? vendorState)
@@ -43,39 +44,6 @@ namespace ScanPS.Providers.HostedScan
         private static bool Is(string value, string vendorValue) => string.Equals(value, vendorValue, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Maps -State values (normalised or vendor, any case) to the vendor's filter values, in order, without duplicates.</summary>
-        public static string[] ToVendorStates(IEnumerable<string> states)
-        {
-            var result = new List<string>();
-            foreach (var raw in states)
-            {
-                string value = (raw ?? string.Empty).Trim();
-                string? vendor = VendorStates.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
-                IEnumerable<string>? mapped = vendor != null ? new[] { vendor } : null;
-                if (mapped == null)
-                {
-                    foreach (var pair in NormalisedToVendor)
-                    {
-                        if (string.Equals(pair.Key.ToString(), value, StringComparison.OrdinalIgnoreCase)) mapped = pair.Value;
-                    }
-                }
-
-                if (mapped == null)
-                {
-                    throw new ScanPSError(
-                        "InvalidStateFilter",
-                        ScanPSErrorCategory.InvalidArgument,
-                        "'" + value + "' is not a HostedScan scan state. Use one of: " + string.Join(", ", StateFilterNames) + ".",
-                        value)
-                    { RecommendedAction = "Pass -State with one of the listed values." }.ToException();
-                }
-
-                foreach (var v in mapped)
-                {
-                    if (!result.Contains(v)) result.Add(v);
-                }
-            }
-
-            return result.ToArray();
-        }
+        public static string[] ToVendorStates(IEnumerable<string> states) => Filter.ToVendorStates(states);
     }
 }

@@ -29,8 +29,9 @@ namespace ScanPS.Providers.Invicti
         };
 
         /// <summary>Names -State accepts for Invicti: the normalised ones first, then the vendor's.</summary>
-        public static IEnumerable<string> StateFilterNames =>
-            NormalisedToVendor.Keys.Select(k => k.ToString()).Concat(VendorStates);
+        private static readonly StateFilter Filter = new StateFilter(ProviderNames.Invicti, VendorStates, NormalisedToVendor, normalisedWins: false);
+
+        public static IEnumerable<string> StateFilterNames => Filter.Names;
 
         public static ScanState Normalise(string? vendorState)
         {
@@ -46,40 +47,7 @@ namespace ScanPS.Providers.Invicti
         /// Maps -State values (vendor or normalised, any case) to scanTaskState values, in order, without duplicates.
         /// A vendor name wins over a normalised one ("Complete" is Invicti's; "Completed" is ScanPS's).
         /// </summary>
-        public static string[] ToVendorStates(IEnumerable<string> states)
-        {
-            var result = new List<string>();
-            foreach (var raw in states)
-            {
-                string value = (raw ?? string.Empty).Trim();
-                string? vendor = VendorStates.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
-                IEnumerable<string>? mapped = vendor != null ? new[] { vendor } : null;
-                if (mapped == null)
-                {
-                    foreach (var pair in NormalisedToVendor)
-                    {
-                        if (string.Equals(pair.Key.ToString(), value, StringComparison.OrdinalIgnoreCase)) mapped = pair.Value;
-                    }
-                }
-
-                if (mapped == null)
-                {
-                    throw new ScanPSError(
-                        "InvalidStateFilter",
-                        ScanPSErrorCategory.InvalidArgument,
-                        "'" + value + "' is not an Invicti scan state. Use one of: " + string.Join(", ", StateFilterNames) + ".",
-                        value)
-                    { RecommendedAction = "Pass -State with one of the listed values." }.ToException();
-                }
-
-                foreach (var v in mapped)
-                {
-                    if (!result.Contains(v)) result.Add(v);
-                }
-            }
-
-            return result.ToArray();
-        }
+        public static string[] ToVendorStates(IEnumerable<string> states) => Filter.ToVendorStates(states);
 
         /// <summary>
         /// An Invicti scan id is a GUID (Swagger format uuid). Returns it in the canonical 36-character form,

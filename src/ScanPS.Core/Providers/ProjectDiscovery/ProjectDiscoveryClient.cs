@@ -161,29 +161,29 @@ namespace ScanPS.Providers.ProjectDiscovery
             var body = new ProjectDiscoveryCreateBody
             {
                 Name = Blank(pd.Name),
-                Targets = Clean(pd.Targets),
-                Assets = Clean(pd.Assets),
-                Templates = Clean(pd.Templates),
+                Targets = RequestValues.Clean(pd.Targets),
+                Assets = RequestValues.Clean(pd.Assets),
+                Templates = RequestValues.Clean(pd.Templates),
                 PrivateTemplates = pd.PrivateTemplates.Count == 0 ? null : pd.PrivateTemplates.Select(t => new ProjectDiscoveryWirePrivateTemplate { Name = t.Name, Contents = t.Contents }).ToArray(),
-                EarlyTemplates = Clean(pd.EarlyTemplates),
+                EarlyTemplates = RequestValues.Clean(pd.EarlyTemplates),
                 Recommended = pd.Recommended,
                 All = pd.AllTemplates,
-                Exclusions = Clean(pd.Exclusions),
-                ExcludeTargets = Clean(pd.ExcludeTargets),
-                EnumerationIds = Clean(pd.EnumerationIds)?.Select(id => new ProjectDiscoveryWireEnumerationId { Id = id }).ToArray(),
+                Exclusions = RequestValues.Clean(pd.Exclusions),
+                ExcludeTargets = RequestValues.Clean(pd.ExcludeTargets),
+                EnumerationIds = RequestValues.Clean(pd.EnumerationIds)?.Select(id => new ProjectDiscoveryWireEnumerationId { Id = id }).ToArray(),
                 ScanAllAssets = pd.ScanAllAssets,
                 AssetFilters = ProjectDiscoveryAssetFilters.ToJson(pd.AssetFilters),
-                AlertingConfigIds = Clean(pd.AlertingConfigIds),
-                ScanConfigIds = Clean(pd.ScanConfigIds),
-                ReportingConfigIds = Clean(pd.ReportingConfigIds),
+                AlertingConfigIds = RequestValues.Clean(pd.AlertingConfigIds),
+                ScanConfigIds = RequestValues.Clean(pd.ScanConfigIds),
+                ReportingConfigIds = RequestValues.Clean(pd.ReportingConfigIds),
                 DisableGlobalAlertConfig = pd.DisableGlobalAlertConfig,
                 DisableGlobalReportConfig = pd.DisableGlobalReportConfig,
                 DisableGlobalScanConfig = pd.DisableGlobalScanConfig,
                 ScheduleOnly = pd.ScheduleOnly,
                 Socks5Proxy = Blank(pd.Socks5Proxy),
                 AgentId = Blank(pd.AgentId),
-                AgentTags = Clean(pd.AgentTags),
-                AgentNetworks = Clean(pd.AgentNetworks),
+                AgentTags = RequestValues.Clean(pd.AgentTags),
+                AgentNetworks = RequestValues.Clean(pd.AgentNetworks),
                 AgentBehavior = behavior,
                 AutomaticScan = pd.AutomaticScan,
             };
@@ -217,20 +217,6 @@ namespace ScanPS.Providers.ProjectDiscovery
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
-        /// <summary>Trimmed, non-empty, first occurrence kept; null when nothing is left (the field is then not sent).</summary>
-        private static string[]? Clean(IEnumerable<string>? values)
-        {
-            if (values == null) return null;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var result = new List<string>();
-            foreach (var value in values)
-            {
-                string trimmed = (value ?? string.Empty).Trim();
-                if (trimmed.Length > 0 && seen.Add(trimmed)) result.Add(trimmed);
-            }
-
-            return result.Count == 0 ? null : result.ToArray();
-        }
 
         private ProjectDiscoveryScan ToScan(ProjectDiscoveryWireScan? wire, VendorRequest request)
         {

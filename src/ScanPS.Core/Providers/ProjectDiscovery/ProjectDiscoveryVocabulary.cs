@@ -27,8 +27,9 @@ namespace ScanPS.Providers.ProjectDiscovery
         };
 
         /// <summary>Names -State accepts for ProjectDiscovery: the normalised ones first, then the vendor's.</summary>
-        public static IEnumerable<string> StateFilterNames =>
-            NormalisedToVendor.Keys.Select(k => k.ToString()).Concat(VendorStates);
+        private static readonly StateFilter Filter = new StateFilter(ProviderNames.ProjectDiscovery, VendorStates, NormalisedToVendor, normalisedWins: true);
+
+        public static IEnumerable<string> StateFilterNames => Filter.Names;
 
         public static ScanState Normalise(string? vendorState)
         {
@@ -43,43 +44,6 @@ namespace ScanPS.Providers.ProjectDiscovery
         }
 
         /// <summary>Maps -State values (normalised or vendor, any case) to the vendor's status values, in order, without duplicates.</summary>
-        public static string[] ToVendorStates(IEnumerable<string> states)
-        {
-            var result = new List<string>();
-            foreach (var raw in states)
-            {
-                string value = (raw ?? string.Empty).Trim();
-                // PowerShell compares case-insensitively, so "running" is the normalised Running (starting + running):
-                // where the names overlap (Queued, Running, Failed) the normalised meaning wins.
-                IEnumerable<string>? mapped = null;
-                foreach (var pair in NormalisedToVendor)
-                {
-                    if (string.Equals(pair.Key.ToString(), value, StringComparison.OrdinalIgnoreCase)) mapped = pair.Value;
-                }
-
-                if (mapped == null)
-                {
-                    string? vendor = VendorStates.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
-                    if (vendor != null) mapped = new[] { vendor };
-                }
-
-                if (mapped == null)
-                {
-                    throw new ScanPSError(
-                        "InvalidStateFilter",
-                        ScanPSErrorCategory.InvalidArgument,
-                        "'" + value + "' is not a ProjectDiscovery scan state. Use one of: " + string.Join(", ", StateFilterNames) + ".",
-                        value)
-                    { RecommendedAction = "Pass -State with one of the listed values." }.ToException();
-                }
-
-                foreach (var v in mapped)
-                {
-                    if (!result.Contains(v)) result.Add(v);
-                }
-            }
-
-            return result.ToArray();
-        }
+        public static string[] ToVendorStates(IEnumerable<string> states) => Filter.ToVendorStates(states);
     }
 }
