@@ -66,13 +66,5 @@ namespace ScanPS.Providers
                 "'" + provider + "' is not a ScanPS provider. Use one of: " + string.Join(", ", ProviderNames.All) + ".",
                 provider).ToException();
         }
-
-        /// <summary>A clear error for a vendor whose client is not built yet.</summary>
-        protected ScanPSException NotSupportedYet() =>
-            new ScanPSError(
-                "ProviderNotSupported",
-                ScanPSErrorCategory.NotSpecified,
-                Name + " is not supported by this version of ScanPS yet.",
-                Name).ToException();
     }
 }
