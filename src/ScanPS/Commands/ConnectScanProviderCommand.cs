@@ -159,7 +159,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
             System.Collections.ObjectModel.Collection<PSObject> results;
             try
             {
-                results = InvokeCommand.InvokeScript(Script, true, PipelineResultTypes.Output, null, SecretName, Vault);
+                results = InvokeCommand.InvokeScript(Script, true, PipelineResultTypes.Output, new object[0], SecretName, Vault);
             }
             catch (RuntimeException ex)
             {
