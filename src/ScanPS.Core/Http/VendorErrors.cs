@@ -35,8 +35,11 @@ namespace ScanPS.Http
                 case 401:
                     id = "AuthenticationFailed"; category = ScanPSErrorCategory.AuthenticationError;
                     var spec = Auth.CredentialSpec.For(provider);
-                    action = "Check the " + provider + " " + spec.SecretName + " (-ApiKey, -Credential, -Connection, Connect-ScanProvider or $env:" + spec.SecretVariables[0] +
-                        ") and that it is for this base URI.";
+                    action = spec.RequiresUserName
+                        ? "Check " + spec.UserNameMeaning + " and the " + spec.SecretName + ": pass -Credential (user name = " + spec.UserNameMeaning + ", password = the " + spec.SecretName +
+                          "), -Connection or Connect-ScanProvider, or set $env:" + spec.UserNameVariable + " and $env:" + spec.SecretVariables[0] + ", and check that they belong to this base URI."
+                        : "Check the " + provider + " " + spec.SecretName + " (-ApiKey, -Credential, -Connection, Connect-ScanProvider or $env:" + spec.SecretVariables[0] +
+                          ") and that it is for this base URI.";
                     break;
                 case 407:
                     // The proxy answered, not the vendor.

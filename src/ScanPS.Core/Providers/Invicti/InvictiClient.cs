@@ -121,31 +121,11 @@ namespace ScanPS.Providers.Invicti
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
             var request = new VendorRequest(HttpMethod.Get, Root + "scans/list?page=1&pageSize=1", RequestKind.Read);
-            try
-            {
-                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ScanPSException ex)
-            {
-                var refined = InvictiErrors.Refine(ex.Error);
-                if (ReferenceEquals(refined, ex.Error)) throw;
-                throw refined.ToException();
-            }
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<T> Send<T>(VendorRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return await _http.SendJsonAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ScanPSException ex)
-            {
-                var refined = InvictiErrors.Refine(ex.Error);
-                if (ReferenceEquals(refined, ex.Error)) throw;
-                throw refined.ToException();
-            }
-        }
+        private Task<T> Send<T>(VendorRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+            _http.SendJsonAsync(request, typeInfo, cancellationToken);
 
         private InvictiScan ToScan(InvictiWireScanTask? wire, VendorRequest request)
         {

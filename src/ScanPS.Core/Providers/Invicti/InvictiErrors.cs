@@ -3,29 +3,9 @@ using ScanPS.Operations;
 
 namespace ScanPS.Providers.Invicti
 {
-    /// <summary>Invicti-specific wording on top of the shared error mapping (VendorErrors).</summary>
+    /// <summary>Invicti answers that are refusals although their status is 2xx (the shared mapping handles the rest).</summary>
     internal static class InvictiErrors
     {
-        public const string CredentialAction =
-            "Check the API user id and token (Invicti: your user menu → API Settings): pass -Credential (user name = API user id, password = API token), " +
-            "or set $env:SCANPS_INVICTI_USER_ID and $env:SCANPS_INVICTI_API_TOKEN, and check that they belong to this base URI.";
-
-        /// <summary>
-        /// Adjusts a shared error for Invicti: a 401 names Invicti's two credential parts. Other errors pass
-        /// through unchanged (an untrusted certificate is CertificateNotTrusted in the shared HTTP path).
-        /// </summary>
-        public static ScanPSError Refine(ScanPSError error)
-        {
-            if (error.ErrorId == "AuthenticationFailed")
-            {
-                error.RecommendedAction = CredentialAction;
-                return error;
-            }
-
-
-            return error;
-        }
-
         /// <summary>
         /// newfromscan answered a bare string instead of a scan (UNCONFIRMED for this endpoint: the Swagger document
         /// gives only 201 + ScanTaskModel, but Invicti's cancel/pause/resume answer 200 + an enum such as ScanNotFound).
