@@ -78,9 +78,14 @@ namespace ScanPS.Providers.HostedScan
                     throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, relative), "the listing has no \"data\" array.").ToException();
                 }
 
-                foreach (var wire in page.Data)
+                foreach (var scan in page.Data)
                 {
-                    yield return HostedScanMapper.ToScan(wire);
+                    if (scan == null)
+                    {
+                        throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, relative), "the listing has a null entry where a scan should be.").ToException();
+                    }
+
+                    yield return scan;
                 }
 
                 if (string.IsNullOrEmpty(page.NextPageToken)) yield break;
@@ -148,15 +153,14 @@ namespace ScanPS.Providers.HostedScan
             return body;
         }
 
-
-        private HostedScanScan ToScan(HostedScanWireScan? wire, VendorRequest request)
+        private HostedScanScan ToScan(HostedScanScan? scan, VendorRequest request)
         {
-            if (wire == null || string.IsNullOrEmpty(wire.Id))
+            if (scan == null || string.IsNullOrEmpty(scan.Id))
             {
                 throw VendorErrors.InvalidResponse(_http.Provider, request, new Uri(_http.BaseUri, request.RelativeUri), "the answer has no \"data\" scan with an id.").ToException();
             }
 
-            return HostedScanMapper.ToScan(wire);
+            return scan;
         }
     }
 }

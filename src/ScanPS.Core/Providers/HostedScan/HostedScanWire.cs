@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using ScanPS.Models;
 
 namespace ScanPS.Providers.HostedScan
 {
-    // Wire shapes exactly as the vendor documents them (snake_case). Enums stay strings so an unknown value
-    // from the vendor never breaks parsing; mapping to ScanState happens in HostedScanMapper.
+    // Wire shapes exactly as the vendor documents them (snake_case). Scans in answers are read by
+    // HostedScanScanConverter; enums stay strings there so an unknown value from the vendor never breaks parsing.
 
     internal sealed class HostedScanCreateBody
     {
@@ -43,68 +44,22 @@ namespace ScanPS.Providers.HostedScan
         public string[]? ScheduledBy { get; set; }
     }
 
+    /// <summary>{"data": scan}: the answer of GET /v1/scans/:id and POST /v1/scans.</summary>
     internal sealed class HostedScanScanEnvelope
     {
-        [JsonPropertyName("data")] public HostedScanWireScan? Data { get; set; }
+        [JsonPropertyName("data")] public HostedScanScan? Data { get; set; }
     }
 
+    /// <summary>{"data": [scan, ...], "next_page_token": "..."}: one page of GET /v1/scans.</summary>
     internal sealed class HostedScanListEnvelope
     {
-        [JsonPropertyName("data")] public List<HostedScanWireScan>? Data { get; set; }
+        [JsonPropertyName("data")] public List<HostedScanScan?>? Data { get; set; }
 
         [JsonPropertyName("next_page_token")] public string? NextPageToken { get; set; }
     }
 
-    internal sealed class HostedScanWireScan
-    {
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("type")] public string? Type { get; set; }
-        [JsonPropertyName("state")] public string? State { get; set; }
-        [JsonPropertyName("progress")] public double? Progress { get; set; }
-        [JsonPropertyName("risks")] public HostedScanWireRisks? Risks { get; set; }
-        [JsonPropertyName("results")] public List<HostedScanWireResult>? Results { get; set; }
-        [JsonPropertyName("requested_targets")] public List<HostedScanWireRequestedTarget>? RequestedTargets { get; set; }
-        [JsonPropertyName("resolved_targets")] public List<HostedScanWireResolvedTarget>? ResolvedTargets { get; set; }
-        [JsonPropertyName("skipped_targets")] public List<HostedScanWireSkippedTarget>? SkippedTargets { get; set; }
-    }
-
-    internal sealed class HostedScanWireRisks
-    {
-        [JsonPropertyName("new_open")] public List<HostedScanWireRisk>? NewOpen { get; set; }
-        [JsonPropertyName("still_open")] public List<HostedScanWireRisk>? StillOpen { get; set; }
-        [JsonPropertyName("closed")] public List<HostedScanWireRisk>? Closed { get; set; }
-    }
-
-    internal sealed class HostedScanWireRisk
-    {
-        [JsonPropertyName("risk_id")] public string? RiskId { get; set; }
-    }
-
-    internal sealed class HostedScanWireResult
-    {
-        [JsonPropertyName("result_id")] public string? ResultId { get; set; }
-        [JsonPropertyName("content_type")] public string? ContentType { get; set; }
-    }
-
-    internal sealed class HostedScanWireRequestedTarget
-    {
-        [JsonPropertyName("target_id")] public string? TargetId { get; set; }
-        [JsonPropertyName("target")] public string? Target { get; set; }
-    }
-
-    internal sealed class HostedScanWireResolvedTarget
-    {
-        [JsonPropertyName("target_id")] public string? TargetId { get; set; }
-        [JsonPropertyName("resolved_target")] public string? ResolvedTarget { get; set; }
-    }
-
-    internal sealed class HostedScanWireSkippedTarget
-    {
-        [JsonPropertyName("target_id")] public string? TargetId { get; set; }
-        [JsonPropertyName("skipped_reason")] public string? SkippedReason { get; set; }
-    }
-
-    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+    // Scans are read by HostedScanScanConverter, straight into the output objects (see its summary).
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never, Converters = new[] { typeof(HostedScanScanConverter) })]
     [JsonSerializable(typeof(HostedScanCreateBody))]
     [JsonSerializable(typeof(HostedScanFilters))]
     [JsonSerializable(typeof(HostedScanScanEnvelope))]
