@@ -142,7 +142,7 @@ namespace ScanPS.Tests
             var progress = new StringWriter();
             var harness = new BenchmarkHarness(options, _server.DataUri, _control, progress)
             {
-                PeakWorkingSet = PeakRun.Execute,
+                PeakWorkingSet = (contender, listing, keep, warmUp) => PeakRun.Execute(contender, listing, keep, warmUp),
             };
 
             var report = harness.Run();
@@ -156,13 +156,30 @@ namespace ScanPS.Tests
             Assert.Equal(new[] { "floor: HttpClient + STJ records", "ScanPS.Core HostedScan listing", "ScanPS cmdlet seam (ListScans)", "control: floor keeping every record" },
                 report.Memory.Select(m => m.Label));
             Assert.All(report.Memory, m => Assert.True(m.LivePeakSmall > 0 && m.LivePeakLarge > 0 && m.WorkingSetSmall > 0 && m.WorkingSetLarge > 0));
+            // Warm runs list the large listing first, then sample through the measured one; fresh runs do not sample.
+            Assert.All(report.Memory, m => Assert.Equal((6L, (long)Scans), (m.WarmSmall!.Scans, m.WarmLarge!.Scans)));
+            Assert.All(report.Memory, m => Assert.True(m.WarmWorkingSetSmall > 0 && m.WarmWorkingSetLarge > 0));
+            Assert.All(report.Memory, m => Assert.Equal((0L, 0L), (m.PeakSmall!.WarmPeakWorkingSet, m.PeakLarge!.WarmPeakWorkingSet)));
+
+            // The breakdown: both halves ran once per side over the same work (12 scans read; the 3 bodies drained).
+            Assert.Equal(2, report.Breakdown.Count);
+            Assert.All(report.Breakdown, row => Assert.Equal((1, 1), (row.Baseline.Count, row.ScanPS.Count)));
+            var reading = report.Breakdown[0];
+            Assert.Equal(((long)Scans, (long)Scans), (reading.Baseline[0].Count, reading.ScanPS[0].Count));
+            long bodyBytes = ListingPages.RenderPage(0, 5, ListingPages.PageToken(1)).Length + ListingPages.RenderPage(5, 5, ListingPages.PageToken(2)).Length + ListingPages.RenderPage(10, 2, null).Length;
+            var http = report.Breakdown[1];
+            Assert.Equal((bodyBytes, bodyBytes), (http.Baseline[0].Count, http.ScanPS[0].Count));
+            Assert.Equal(new[] { "v1/scans", "v1/scans?page_token=" + ListingPages.PageToken(2) }, new[] { Breakdown.PageUri(0), Breakdown.PageUri(2) });
 
             var text = new StringWriter();
             Assert.True(ReportWriter.Write(report, text));
             var lines = text.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
             Assert.Contains(lines, l => l.StartsWith("| contender | wall-time ratio to floor", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.StartsWith("| floor: HttpClient + STJ records | 1.000 [1.000-1.000] |", StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.StartsWith("| memory | live heap peak 6 | live heap peak 12 |", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("| memory | live heap peak 6 | live heap peak 12 | difference | working set, warm session 6 | warm session 12 |", StringComparison.Ordinal));
+            Assert.Equal(2, lines.Count(l => l.Contains(": working set in a warm session at 12 is ", StringComparison.Ordinal)));
+            Assert.Contains(lines, l => l.StartsWith("| reading 3 pages from memory (no HTTP) | STJ into the floor's records | HostedScanScanConverter", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("| HTTP only: 3 GETs, bodies drained unparsed | HttpClient.GetAsync | VendorHttpClient", StringComparison.Ordinal));
             Assert.Equal(3, lines.Count(l => l.StartsWith("  PASS ", StringComparison.Ordinal) && l.Contains("12 scans in order over 3 requests; first object out after 1 request(s)", StringComparison.Ordinal)));
         }
 
@@ -173,12 +190,17 @@ namespace ScanPS.Tests
             using var control = new ServerControl(server.ControlUri);
             control.Reset();
 
-            var peak = BenchmarkHarness.PeakWorkingSetInChildProcess(Contender.Core, PrerenderedListingServer.ListingBaseUri(server.DataUri, 6), keep: false);
+            var listing = PrerenderedListingServer.ListingBaseUri(server.DataUri, 6);
+            var peak = BenchmarkHarness.PeakWorkingSetInChildProcess(Contender.Core, listing, keep: false, warmUp: null);
+            var warm = BenchmarkHarness.PeakWorkingSetInChildProcess(Contender.Core, listing, keep: false, warmUp: listing);
 
-            Assert.Equal(6, peak.Scans);
+            Assert.Equal((6L, 6L), (peak.Scans, warm.Scans));
             Assert.True(peak.PeakWorkingSet > 1024 * 1024, "peak working set " + peak.PeakWorkingSet);
+            Assert.Equal(0, peak.WarmPeakWorkingSet);
+            Assert.True(warm.WarmPeakWorkingSet > 1024 * 1024, "warm working set " + warm.WarmPeakWorkingSet);
             var stats = control.Stats();
-            Assert.Equal((2, 1, 1, 0), (stats.Requests, stats.ConnectionsUsed, stats.ConnectionsAccepted, stats.Rejected));
+            // 2 pages for the fresh run; 2 + 2 for the warm one (warm-up, then the measured listing); one connection per process.
+            Assert.Equal((6, 2, 2, 0), (stats.Requests, stats.ConnectionsUsed, stats.ConnectionsAccepted, stats.Rejected));
         }
 
         [Fact]
@@ -190,9 +212,9 @@ namespace ScanPS.Tests
 
             Assert.True(ServerProcess.TryParseReadyLine(ServerProcess.ReadyLine(new Uri("http://127.0.0.1:5/"), new Uri("http://127.0.0.1:6/")), out var data, out var control));
             Assert.Equal((5, 6), (data.Port, control.Port));
-            var line = new PeakResult { Scans = 12, PeakWorkingSet = 123456789, Collections = 3, Gen0BeforeLastGc = 4096 }.ToLine();
+            var line = new PeakResult { Scans = 12, PeakWorkingSet = 123456789, Collections = 3, Gen0BeforeLastGc = 4096, WarmPeakWorkingSet = 98765 }.ToLine();
             Assert.True(PeakResult.TryParse(line + "\n", out var peak));
-            Assert.Equal((12L, 123456789L, 3, 4096L), (peak.Scans, peak.PeakWorkingSet, peak.Collections, peak.Gen0BeforeLastGc));
+            Assert.Equal((12L, 123456789L, 3, 4096L, 98765L), (peak.Scans, peak.PeakWorkingSet, peak.Collections, peak.Gen0BeforeLastGc, peak.WarmPeakWorkingSet));
             Assert.False(PeakResult.TryParse("scans=12", out _));
         }
 

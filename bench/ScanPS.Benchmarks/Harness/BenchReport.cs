@@ -24,6 +24,9 @@ namespace ScanPS.Benchmarks.Harness
 
         public List<MemoryRow> Memory { get; } = new List<MemoryRow>();
 
+        /// <summary>Reading and HTTP timed apart (information, not a target).</summary>
+        public List<BreakdownRow> Breakdown { get; } = new List<BreakdownRow>();
+
         public int Pages => ListingPages.PageCount(Options.Scans, Options.PageSize);
 
         public IEnumerable<RunSample> SamplesOf(Contender contender) => Samples.Where(s => s.Contender == contender);
@@ -99,5 +102,14 @@ namespace ScanPS.Benchmarks.Harness
         public long? WorkingSetSmall => PeakSmall?.PeakWorkingSet;
 
         public long? WorkingSetLarge => PeakLarge?.PeakWorkingSet;
+
+        /// <summary>Warm runs (after the same warm-up listing): the working set reached during the measured listing.</summary>
+        public PeakResult? WarmSmall { get; set; }
+
+        public PeakResult? WarmLarge { get; set; }
+
+        public long? WarmWorkingSetSmall => WarmSmall?.WarmPeakWorkingSet;
+
+        public long? WarmWorkingSetLarge => WarmLarge?.WarmPeakWorkingSet;
     }
 }

@@ -44,7 +44,7 @@ namespace ScanPS.Benchmarks.Harness
         }
 
         /// <summary>Runs the peak-memory child processes ("peak" mode) when set; tests replace it to stay in-process.</summary>
-        public Func<Contender, Uri, bool, PeakResult>? PeakWorkingSet { get; set; }
+        public Func<Contender, Uri, bool, Uri?, PeakResult>? PeakWorkingSet { get; set; }
 
         public BenchReport Run()
         {
@@ -69,6 +69,8 @@ namespace ScanPS.Benchmarks.Harness
                 }
             }
 
+            report.Breakdown.AddRange(Breakdown.Run(_options, large, _progress));
+
             _progress.WriteLine("Memory: live managed heap at every page, " + _options.SmallScans + " vs " + _options.Scans + " scans.");
             foreach (var (contender, keep) in new[] { (Contender.Floor, false), (Contender.Core, false), (Contender.Seam, false), (Contender.Floor, true) })
             {
@@ -83,8 +85,12 @@ namespace ScanPS.Benchmarks.Harness
                 if (PeakWorkingSet != null)
                 {
                     _progress.WriteLine("Peak working set in fresh processes: " + row.Label);
-                    row.PeakSmall = PeakWorkingSet(contender, small, keep);
-                    row.PeakLarge = PeakWorkingSet(contender, large, keep);
+                    row.PeakSmall = PeakWorkingSet(contender, small, keep, null);
+                    row.PeakLarge = PeakWorkingSet(contender, large, keep, null);
+                    // A warm session: the same warm-up (the large listing) before either size, so both start
+                    // with the heap the runtime keeps after a big listing, and only what the run adds shows.
+                    row.WarmSmall = PeakWorkingSet(contender, small, keep, large);
+                    row.WarmLarge = PeakWorkingSet(contender, large, keep, large);
                 }
 
                 report.Memory.Add(row);
@@ -161,10 +167,11 @@ namespace ScanPS.Benchmarks.Harness
         }
 
         /// <summary>Peak working set of a fresh "peak" process that lists once (the real memory an admin's session would see).</summary>
-        public static PeakResult PeakWorkingSetInChildProcess(Contender contender, Uri listing, bool keep)
+        public static PeakResult PeakWorkingSetInChildProcess(Contender contender, Uri listing, bool keep, Uri? warmUp)
         {
             var arguments = new[] { "peak", "--contender", contender.ToString(), "--listing", listing.ToString() };
             if (keep) arguments = arguments.Append("--keep").ToArray();
+            if (warmUp != null) arguments = arguments.Concat(new[] { "--warm-up", warmUp.ToString() }).ToArray();
             using var process = Process.Start(ServerProcess.SelfStartInfo(arguments)) ?? throw new InvalidOperationException("Could not start the peak process.");
             process.StandardInput.Close();
             string output = process.StandardOutput.ReadToEnd();
