@@ -155,6 +155,22 @@ namespace ScanPS.Tests
             Assert.Equal(new[] { ScanState.Completed, ScanState.Cancelled, ScanState.Paused }, scans.Select(s => s.State).Distinct());
         }
 
+        [Fact]
+        public void The_total_count_comes_from_TotalItemCount_when_the_listing_is_one_series()
+        {
+            Vendor.SeedScans(60);
+            var totals = new List<long?>();
+
+            ScanOperations.ListScans(new RecordingHost(), Open(), new ScanListQuery(), 0, 1, totals.Add);
+            ScanOperations.ListScans(new RecordingHost(), Open(), new ScanListQuery { States = new[] { "Complete" } }, 0, 1, totals.Add);
+            ScanOperations.ListScans(new RecordingHost(), Open(), new ScanListQuery { States = new[] { "Cancelled", "Paused" } }, 0, 1, totals.Add);
+
+            // 60 scans; 33 Complete (odd seeds, and 6, 28, 50); two states are two series with no one total.
+            Assert.Equal(new long?[] { 60, 33, null }, totals);
+            Assert.Equal(new[] { "scans/list?page=1", "scans/listbystate?scanTaskState=Complete&page=1", "scans/listbystate?scanTaskState=Cancelled&page=1" },
+                ApiRequests.Select(r => (r.Path + r.RawQuery).Replace("/api/1.0/", string.Empty).Replace("&pageSize=200", string.Empty)));
+        }
+
         [Theory]
         [InlineData("Completed", new[] { "Complete" })]
         [InlineData("Running", new[] { "Scanning", "Archiving", "AsyncArchiving", "Resuming" })]

@@ -91,9 +91,9 @@ namespace ScanPS.Commands
             // Validates the filters before the credential lookup and before any request.
             Run(_ => ScanOperations.ValidateListQuery(provider, query));
             var listSession = Session(provider);
-            if (set == ProjectDiscoverySet)
+            if (set == ProjectDiscoverySet || set == InvictiSet)
             {
-                // Offset paging reports total_results with the first page: the total is exact when there is one.
+                // ProjectDiscovery's total_results and Invicti's TotalItemCount come with the first page: the total is exact when there is one.
                 System.Action<long?>? onTotal = PagingParameters.IncludeTotalCount
                     ? total => WriteObject(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0))
                     : (System.Action<long?>?)null;

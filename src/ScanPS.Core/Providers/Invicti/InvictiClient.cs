@@ -102,6 +102,9 @@ namespace ScanPS.Providers.Invicti
                         throw Invalid(request, "the page has no \"List\" array.");
                     }
 
+                    // TotalItemCount counts the whole series; a listing of several states has no one total.
+                    if (page == 1 && listings.Count == 1 && result.TotalItemCount.HasValue) query.TotalCount = result.TotalItemCount;
+
                     foreach (var wire in result.List)
                     {
                         yield return ToScan(wire, request);
