@@ -158,71 +158,49 @@ namespace ScanPS.Providers.HostedScan
         /// <summary>{"risk_id": "..."}: the id ("" when absent, as before).</summary>
         private static string ReadRiskId(ref Utf8JsonReader reader)
         {
-            Expect(ref reader, JsonTokenType.StartObject, "a risk object");
-            string? riskId = null;
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals(RiskIdName)) riskId = ReadString(ref reader, "risk_id");
-                else SkipValue(ref reader);
-            }
-
+            ReadPair(ref reader, "a risk object", RiskIdName, "risk_id", null, null, out string? riskId, out _);
             return riskId ?? string.Empty;
         }
 
         private static HostedScanResult ReadResult(ref Utf8JsonReader reader)
         {
-            Expect(ref reader, JsonTokenType.StartObject, "a result object");
-            var result = new HostedScanResult();
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals(ResultIdName)) result.ResultId = ReadString(ref reader, "result_id");
-                else if (reader.ValueTextEquals(ContentTypeName)) result.ContentType = ReadString(ref reader, "content_type", ContentTypes);
-                else SkipValue(ref reader);
-            }
-
-            return result;
+            ReadPair(ref reader, "a result object", ResultIdName, "result_id", ContentTypeName, "content_type", out string? id, out string? contentType, ContentTypes);
+            return new HostedScanResult { ResultId = id, ContentType = contentType };
         }
 
         private static HostedScanRequestedTarget ReadRequestedTarget(ref Utf8JsonReader reader)
         {
-            Expect(ref reader, JsonTokenType.StartObject, "a requested target object");
-            var target = new HostedScanRequestedTarget();
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals(TargetIdName)) target.TargetId = ReadString(ref reader, "target_id");
-                else if (reader.ValueTextEquals(TargetName)) target.Target = ReadString(ref reader, "target");
-                else SkipValue(ref reader);
-            }
-
-            return target;
+            ReadPair(ref reader, "a requested target object", TargetIdName, "target_id", TargetName, "target", out string? id, out string? target);
+            return new HostedScanRequestedTarget { TargetId = id, Target = target };
         }
 
         private static HostedScanResolvedTarget ReadResolvedTarget(ref Utf8JsonReader reader)
         {
-            Expect(ref reader, JsonTokenType.StartObject, "a resolved target object");
-            var target = new HostedScanResolvedTarget();
-            while (NextProperty(ref reader))
-            {
-                if (reader.ValueTextEquals(TargetIdName)) target.TargetId = ReadString(ref reader, "target_id");
-                else if (reader.ValueTextEquals(ResolvedTargetName)) target.ResolvedTarget = ReadString(ref reader, "resolved_target");
-                else SkipValue(ref reader);
-            }
-
-            return target;
+            ReadPair(ref reader, "a resolved target object", TargetIdName, "target_id", ResolvedTargetName, "resolved_target", out string? id, out string? resolved);
+            return new HostedScanResolvedTarget { TargetId = id, ResolvedTarget = resolved };
         }
 
         private static HostedScanSkippedTarget ReadSkippedTarget(ref Utf8JsonReader reader)
         {
-            Expect(ref reader, JsonTokenType.StartObject, "a skipped target object");
-            var target = new HostedScanSkippedTarget();
+            ReadPair(ref reader, "a skipped target object", TargetIdName, "target_id", SkippedReasonName, "skipped_reason", out string? id, out string? reason);
+            return new HostedScanSkippedTarget { TargetId = id, SkippedReason = reason };
+        }
+
+        /// <summary>
+        /// The small objects inside a scan: one or two string properties (the second may be absent, null to
+        /// leave it out), anything else skipped.
+        /// </summary>
+        private static void ReadPair(ref Utf8JsonReader reader, string what, byte[] firstName, string first, byte[]? secondName, string? second,
+            out string? firstValue, out string? secondValue, Vocabulary? secondVocabulary = null)
+        {
+            Expect(ref reader, JsonTokenType.StartObject, what);
+            firstValue = secondValue = null;
             while (NextProperty(ref reader))
             {
-                if (reader.ValueTextEquals(TargetIdName)) target.TargetId = ReadString(ref reader, "target_id");
-                else if (reader.ValueTextEquals(SkippedReasonName)) target.SkippedReason = ReadString(ref reader, "skipped_reason");
+                if (reader.ValueTextEquals(firstName)) firstValue = ReadString(ref reader, first);
+                else if (secondName != null && reader.ValueTextEquals(secondName)) secondValue = ReadString(ref reader, second!, secondVocabulary);
                 else SkipValue(ref reader);
             }
-
-            return target;
         }
 
         /// <summary>Moves to the next property name of the current object; false at its end.</summary>
