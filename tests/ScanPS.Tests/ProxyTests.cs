@@ -66,6 +66,36 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void The_client_kept_for_a_proxy_credential_is_released_when_its_connection_goes()
+        {
+            using var proxy = new LoopbackProxy("proxy-user", "proxy-pass");
+            var store = new ConnectionStore();
+            var credential = new NetworkCredential("proxy-user", "proxy-pass");
+            NetworkSettings Network(ScanProviderConnection c) => new NetworkSettings { Proxy = proxy.Uri, ProxyCredential = credential, CredentialOwner = c.Identity };
+
+            var first = ConnectionOperations.Connect(new RecordingHost(), store, Request(proxy, credential));
+            Assert.True(HttpClientCache.Holds(Server.BaseUri, Network(first)));
+
+            // Connecting again under the same name replaces the connection: the old one's client goes.
+            var request = Request(proxy, credential);
+            request.Name = first.Name;
+            var second = ConnectionOperations.Connect(new RecordingHost(), store, request);
+            Assert.False(HttpClientCache.Holds(Server.BaseUri, Network(first)));
+            Assert.True(HttpClientCache.Holds(Server.BaseUri, Network(second)));
+
+            // Removing it releases its client; a connection refused at Connect keeps none.
+            Assert.True(store.Remove(second));
+            Assert.False(HttpClientCache.Holds(Server.BaseUri, Network(second)));
+            Assert.Equal(0, HttpClientCache.CountUsingProxy(proxy.Uri));
+            var refused = Request(proxy, new NetworkCredential("proxy-user", "wrong"));
+            var ex = Assert.Throws<ScanPSException>(() => ConnectionOperations.Connect(new RecordingHost(), store, refused));
+            Assert.Equal("ProxyAuthenticationRequired", ex.ErrorId);
+            Assert.Empty(store.Find(null, null));
+            Assert.Equal(0, HttpClientCache.CountUsingProxy(proxy.Uri));
+            Assert.Equal(0, HttpClientCache.ReleaseOwnedBy(first.Identity));
+        }
+
+        [Fact]
         public void Without_Proxy_requests_do_not_touch_the_proxy()
         {
             using var proxy = new LoopbackProxy();

@@ -36,7 +36,19 @@ namespace ScanPS.Connections
                 MaximumRetryCount = request.MaximumRetryCount,
             };
 
-            if (!request.SkipValidation) Validate(host, connection, request);
+            if (!request.SkipValidation)
+            {
+                try
+                {
+                    Validate(host, connection, request);
+                }
+                catch
+                {
+                    connection.ReleaseNetwork(); // not stored: its proxy-credential client would never be used again
+                    throw;
+                }
+            }
+
             store.Add(connection, request.MakeDefault);
             return connection;
         }

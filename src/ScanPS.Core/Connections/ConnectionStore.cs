@@ -39,6 +39,7 @@ namespace ScanPS.Connections
                 {
                     _connections.Remove(existing);
                     existing.Removed = true;
+                    existing.ReleaseNetwork();
                 }
                 bool providerHasDefault = _connections.Any(c => c.Provider == connection.Provider && c.IsDefault);
                 if (makeDefault || wasDefault || !providerHasDefault)
@@ -97,6 +98,7 @@ namespace ScanPS.Connections
             {
                 if (!_connections.Remove(connection)) return false;
                 connection.Removed = true;
+                connection.ReleaseNetwork();
                 if (connection.IsDefault)
                 {
                     var next = _connections.FirstOrDefault(c => c.Provider == connection.Provider);

@@ -79,6 +79,12 @@ namespace ScanPS.Connections
         /// <summary>Distinguishes connections in the HttpClient cache when they carry their own proxy credential.</summary>
         internal Guid Identity { get; } = Guid.NewGuid();
 
+        /// <summary>Disposes the HttpClient kept for this connection's proxy credential (nothing else can use it).</summary>
+        internal void ReleaseNetwork()
+        {
+            if (ProxyCredential != null) Http.HttpClientCache.ReleaseOwnedBy(Identity);
+        }
+
         public override string ToString() => Provider + " connection '" + Name + "' (" + KeyHint + ")";
     }
 }

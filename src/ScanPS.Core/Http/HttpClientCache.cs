@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Reflection;
@@ -27,6 +28,33 @@ namespace ScanPS.Http
             string key = baseUri.GetLeftPart(UriPartial.Authority) + network.CacheKey;
             return Clients.GetOrAdd(key, _ => new Lazy<HttpClient>(() => Create(network), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         }
+
+        /// <summary>
+        /// Disposes the clients only one connection can use: those keyed by its proxy credential. Called when the
+        /// connection is removed or replaced, or was refused at Connect, so a runbook that connects again and again
+        /// does not keep a handler (and its sockets) per attempt. Returns how many were released.
+        /// </summary>
+        internal static int ReleaseOwnedBy(Guid owner)
+        {
+            string suffix = NetworkSettings.CredentialKey(owner);
+            int released = 0;
+            foreach (var key in Clients.Keys)
+            {
+                if (!key.EndsWith(suffix, StringComparison.Ordinal) || !Clients.TryRemove(key, out var client)) continue;
+                if (client.IsValueCreated) client.Value.Dispose();
+                released++;
+            }
+
+            return released;
+        }
+
+        /// <summary>True when a client for this origin and these settings has been created and not released (for tests).</summary>
+        internal static bool Holds(Uri baseUri, NetworkSettings network) =>
+            Clients.ContainsKey(baseUri.GetLeftPart(UriPartial.Authority) + network.CacheKey);
+
+        /// <summary>How many cached clients send through this proxy (for tests).</summary>
+        internal static int CountUsingProxy(Uri proxy) =>
+            Clients.Keys.Count(key => key.IndexOf("|proxy=" + proxy.AbsoluteUri, StringComparison.Ordinal) >= 0);
 
         private static HttpClient Create(NetworkSettings network)
         {

@@ -35,8 +35,13 @@ namespace ScanPS.Http
             (Proxy != null ? "|proxy=" + Proxy.AbsoluteUri : string.Empty) +
             (ProxyUseDefaultCredentials ? "|proxy-default-credentials" : string.Empty) +
             (ProxyCredential != null
-                ? "|proxy-credential=" + (CredentialOwner?.ToString("N") ?? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ProxyCredential).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                ? (CredentialOwner.HasValue
+                    ? CredentialKey(CredentialOwner.Value)
+                    : "|proxy-credential=" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ProxyCredential).ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : string.Empty);
+
+        /// <summary>The last part of the cache key of every client that uses the proxy credential of connection <paramref name="owner"/>.</summary>
+        internal static string CredentialKey(Guid owner) => "|proxy-credential=" + owner.ToString("N");
 
         /// <summary>The web proxy for the handler, or null for the system settings.</summary>
         internal IWebProxy? CreateProxy()
