@@ -65,7 +65,7 @@ namespace ScanPS.Tests
 
         [Theory]
         [MemberData(nameof(Cmdlets))]
-        public void Every_cmdlet_declares_its_output_type_and_Provider_binds_by_property_name_in_every_set(Type cmdlet)
+        public void Every_cmdlet_declares_its_output_type_and_Provider_binds_by_property_name_where_a_piped_object_names_what_to_act_on(Type cmdlet)
         {
             var output = Attribute(cmdlet, "OutputTypeAttribute");
             Assert.NotNull(output);
@@ -84,7 +84,10 @@ namespace ScanPS.Tests
             Assert.Equal(SetNames(cmdlet).OrderBy(s => s), provider.Select(p => p.Set).OrderBy(s => s));
             // Start-ScanFromScan has one provider today, so -Provider defaults to it and -Id takes position 0.
             bool providerDefaults = cmdlet == typeof(StartScanFromScanCommand);
-            Assert.All(provider, p => { Assert.Equal(!providerDefaults, p.Mandatory); Assert.True(p.ByPropertyName); Assert.Equal(providerDefaults ? int.MinValue : 0, p.Position); });
+            // Get-Scan's listing sets never take -Provider from the pipeline (PowerShell would latch on to the default
+            // listing set and list instead of fetching the piped scan; see PipelineBindingTests).
+            bool Piped(string set) => cmdlet != typeof(GetScanCommand) || set == GetScanCommand.ByIdSet || set == GetScanCommand.ProjectDiscoveryByIdSet;
+            Assert.All(provider, p => { Assert.Equal(!providerDefaults, p.Mandatory); Assert.Equal(Piped(p.Set), p.ByPropertyName); Assert.Equal(providerDefaults ? int.MinValue : 0, p.Position); });
             Assert.All(ValidateSet(cmdlet, "Provider"), name => Assert.Contains(name, ScanPS.ProviderNames.All));
         }
 
@@ -96,12 +99,12 @@ namespace ScanPS.Tests
         }
 
         [Fact]
-        public void New_Scan_supports_ShouldProcess_at_Medium_impact_and_has_no_default_set()
+        public void New_Scan_supports_ShouldProcess_at_Medium_impact_and_defaults_to_the_set_without_a_mandatory_parameter_of_its_own()
         {
             var cmdlet = Attribute(typeof(NewScanCommand), "CmdletAttribute")!;
             Assert.Equal(true, Named(cmdlet, "SupportsShouldProcess"));
             Assert.Equal(2, Convert.ToInt32(Named(cmdlet, "ConfirmImpact"))); // ConfirmImpact.Medium
-            Assert.Null(Named(cmdlet, "DefaultParameterSetName"));
+            Assert.Equal(NewScanCommand.ProjectDiscoverySet, Named(cmdlet, "DefaultParameterSetName"));
             Assert.Equal(HostedScanVocabulary.CreateTypes, ValidateSet(typeof(NewScanCommand), "Type"));
 
             var byProperty = Parameters(typeof(NewScanCommand)).Where(p => p.ByPropertyName).Select(p => p.Name).Distinct().OrderBy(n => n);

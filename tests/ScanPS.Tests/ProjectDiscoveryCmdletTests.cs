@@ -81,7 +81,7 @@ namespace ScanPS.Tests
             Assert.NotEmpty(pdSets);
             foreach (var set in pdSets)
             {
-                var syntax = Regex.Match(text, "### " + set + "\n```\n(.*?)\n```", RegexOptions.Singleline);
+                var syntax = Regex.Match(text, "### " + set + "(?: \\(Default\\))?\n```\n(.*?)\n```", RegexOptions.Singleline);
                 Assert.True(syntax.Success, page + " has no SYNTAX block for " + set);
                 foreach (var parameter in Parameters(cmdlet).Where(p => p.Set == set || p.Set == AllSets).Select(p => p.Name).Distinct())
                 {

@@ -22,11 +22,15 @@ namespace ScanPS.Commands
         public const string ProjectDiscoveryByIdSet = ProviderNames.ProjectDiscovery + "ById";
         private const string CommandName = "Get-Scan";
 
-        /// <summary>The scanning service.</summary>
-        [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The scanning service. It binds from piped objects only in the by-id sets: PowerShell binds piped properties
+        /// in the default set first and then latches on to it, so a pipeline-bound Provider in the listing sets would
+        /// turn $scan | Get-Scan into a listing of every scan (PipelineBindingTests runs PowerShell's algorithm).
+        /// </summary>
+        [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
+        [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti)]
         public string Provider { get; set; } = string.Empty;

@@ -14,12 +14,13 @@ namespace ScanPS.Commands
     /// and sent as ONE scan at the end of the pipeline.
     /// </summary>
     /// <remarks>
-    /// No DefaultParameterSetName on purpose: with one set per provider and parameters such as -Target shared
-    /// between providers, a default set would make PowerShell pick HostedScan (and prompt for its mandatory
-    /// -Type) whenever another provider's call is ambiguous. Without it, PowerShell drops the sets whose
-    /// mandatory parameters are unbound, and ProviderParameterRules settles the rest by -Provider.
+    /// The default set is ProjectDiscovery's, the set without a mandatory parameter of its own. When objects are
+    /// piped in, PowerShell cannot drop a set for a missing mandatory parameter (it might come from the pipeline);
+    /// without a default it would prompt for HostedScan's -Type even for `Import-Csv | New-Scan -Provider
+    /// ProjectDiscovery`. On the command line HostedScan's -Type selects its set; ProviderParameterRules settles
+    /// a -Provider that does not match the set (PipelineBindingTests runs PowerShell's algorithm on both).
     /// </remarks>
-    [Cmdlet(VerbsCommon.New, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ProjectDiscoverySet)]
     [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan))]
     public sealed class NewScanCommand : ScanPSCmdlet
     {
