@@ -28,6 +28,23 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void A_command_line_tag_bound_for_every_row_and_empty_cells_count_once_or_not_at_all()
+        {
+            var collected = new NewScanCollector();
+            // Import-Csv rows "Target,TargetId" with empty cells, and -Tag prod on the command line (bound for each row).
+            collected.Add("HostedScan", new[] { "web1.example.com" }, new[] { "" }, new[] { "prod" });
+            collected.Add("HostedScan", new[] { "" }, new[] { "5f1e0a7b0000000000000001" }, new[] { "prod" });
+            collected.Add("HostedScan", new[] { " web1.example.com " }, new[] { "5f1e0a7b0000000000000001" }, new[] { "prod" });
+            var request = collected.ToHostedScanRequest("NMAP", null);
+
+            Assert.Equal(3, collected.RecordCount);
+            Assert.Equal(new[] { "web1.example.com" }, request.Targets);
+            Assert.Equal(new[] { "5f1e0a7b0000000000000001" }, request.TargetIds);
+            Assert.Equal(new[] { "prod" }, request.Tags);
+            Assert.Equal("Create NMAP scan of 1 target (web1.example.com) and 1 target id (5f1e0a7b0000000000000001) and targets tagged prod", request.Describe());
+        }
+
+        [Fact]
         public void WhatIf_sends_nothing_at_all()
         {
             var collected = new NewScanCollector();

@@ -85,6 +85,16 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void Csv_rows_with_empty_cells_still_bind_to_New_Scan()
+        {
+            // Import-Csv gives "" for an empty cell; a validation attribute would fail (and drop) the whole row.
+            var outcome = PipelineBinder.Pipe(typeof(NewScanCommand), new[] { "Provider", "Type" }, Row(("Target", ""), ("TargetId", "5f1e0a7b0000000000000001"), ("Tag", "")));
+
+            Assert.Null(outcome.Error);
+            Assert.Equal(new[] { "Tag", "Target", "TargetId" }, outcome.BoundFromPipeline.OrderBy(n => n));
+        }
+
+        [Fact]
         public void An_Invicti_scan_piped_into_Start_ScanFromScan_relaunches_that_id()
         {
             var scan = new InvictiScan("5ca70000-0000-4000-8000-000000000001") { VendorState = "Complete" };

@@ -37,9 +37,23 @@ namespace ScanPS.Operations
             }
 
             RecordCount++;
-            if (targets != null) _targets.AddRange(targets);
-            if (targetIds != null) _targetIds.AddRange(targetIds);
-            if (tags != null) _tags.AddRange(tags);
+            AddClean(_targets, targets);
+            AddClean(_targetIds, targetIds);
+            AddClean(_tags, tags);
+        }
+
+        /// <summary>
+        /// Trimmed, non-empty, first occurrence kept (the rule the request body follows), so an empty CSV cell adds
+        /// nothing and a -Tag given once on the command line is not repeated for every piped row in -WhatIf.
+        /// </summary>
+        private static void AddClean(List<string> list, IEnumerable<string>? values)
+        {
+            if (values == null) return;
+            foreach (var value in values)
+            {
+                string trimmed = (value ?? string.Empty).Trim();
+                if (trimmed.Length > 0 && !list.Contains(trimmed)) list.Add(trimmed);
+            }
         }
 
         public HostedScanNewScanRequest ToHostedScanRequest(string type, bool? useAuthentication) => new HostedScanNewScanRequest

@@ -45,17 +45,14 @@ namespace ScanPS.Commands
         [Parameter(ParameterSetName = HostedScanSet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ProjectDiscoverySet, ValueFromPipelineByPropertyName = true)]
         [Alias("HostName", "Url")]
-        [ValidateNotNullOrEmpty]
         public string[]? Target { get; set; }
 
         /// <summary>Ids of targets saved in HostedScan.</summary>
         [Parameter(ParameterSetName = HostedScanSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         public string[]? TargetId { get; set; }
 
         /// <summary>Scan every saved target that has one of these tags.</summary>
         [Parameter(ParameterSetName = HostedScanSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
         public string[]? Tag { get; set; }
 
         /// <summary>Use the login recording saved on the targets.</summary>
@@ -231,7 +228,7 @@ namespace ScanPS.Commands
             request.ExcludeTargets = List(ExcludeTarget);
             request.EnumerationIds = List(EnumerationId);
             request.ScanAllAssets = Flag(nameof(ScanAllAssets), ScanAllAssets);
-            request.AssetFilters = AssetFilter;
+            request.AssetFilters = HostValues.Unwrap(AssetFilter, value => value is PSObject wrapped ? wrapped.BaseObject : value);
             request.AlertingConfigIds = List(AlertingConfigId);
             request.ScanConfigIds = List(ScanConfigId);
             request.ReportingConfigIds = List(ReportingConfigId);

@@ -32,7 +32,17 @@ namespace ScanPS.Commands
         }
 
         /// <summary>Ctrl+C: cancel the in-flight request; the operation ends on its own thread.</summary>
-        protected override void StopProcessing() => _cancellation?.Cancel();
+        protected override void StopProcessing()
+        {
+            try
+            {
+                _cancellation?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Ctrl+C landed as EndProcessing finished: there is nothing left to cancel.
+            }
+        }
 
         protected override void EndProcessing() => Dispose();
 
