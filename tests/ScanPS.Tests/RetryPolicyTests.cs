@@ -126,16 +126,19 @@ namespace ScanPS.Tests
         }
 
         [Fact]
-        public void A_create_that_gets_429_is_retried_because_the_server_did_not_act()
+        public void A_create_that_gets_429_is_not_repeated_and_the_error_says_how_long_to_wait()
         {
-            Server.Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Status, StatusCode = 429, RetryAfter = "0" });
+            Server.Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Status, StatusCode = 429, RetryAfter = "7", Body = "{\"error\":\"Too many scans\"}" });
             var host = new RecordingHost();
 
             ScanOperations.NewScan(host, Open(), Create());
 
-            Assert.Equal(2, ApiRequests.Count);
-            Assert.Single(host.Output);
-            Assert.Equal(ApiRequests[0].Body, ApiRequests[1].Body);
+            Assert.Single(ApiRequests, r => r.Method == "POST");
+            Assert.Empty(host.Output);
+            var error = Assert.Single(host.Errors);
+            Assert.Equal(("RateLimitExceeded", ScanPSErrorCategory.LimitsExceeded, 429), (error.ErrorId, error.Category, error.StatusCode));
+            Assert.Contains("Too many scans", error.Message + " " + error.Details);
+            Assert.Equal("Nothing was created: HostedScan limits the request rate. Wait 7 s (the vendor's Retry-After) and run the command again.", error.RecommendedAction);
         }
 
         [Fact]
@@ -196,7 +199,7 @@ namespace ScanPS.Tests
         [InlineData(RequestKind.Read, 504, true)]
         [InlineData(RequestKind.Read, 500, false)]
         [InlineData(RequestKind.Read, 404, false)]
-        [InlineData(RequestKind.Create, 429, true)]
+        [InlineData(RequestKind.Create, 429, false)]
         [InlineData(RequestKind.Create, 500, false)]
         [InlineData(RequestKind.Create, 502, false)]
         [InlineData(RequestKind.Create, 503, false)]

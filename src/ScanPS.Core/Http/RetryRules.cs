@@ -10,12 +10,15 @@ namespace ScanPS.Http
     /// <summary>Which outcomes are retried, and how long the vendor asked us to wait.</summary>
     public static class RetryRules
     {
+        /// <summary>
+        /// Reads only. A create is never repeated automatically on any answer, as the vendor notes ask ("retry only
+        /// idempotent GETs automatically; creates are not idempotent on any of the four"): after a 5xx the vendor
+        /// may have acted, and a 429 is reported with the wait the vendor asked for, for the user to decide.
+        /// </summary>
         public static bool IsRetryableStatus(RequestKind kind, HttpStatusCode status)
         {
             int code = (int)status;
-            if (code == 429) return true;
-            // A create that got 5xx may have been acted on by the server: never repeat it.
-            return kind == RequestKind.Read && (code == 502 || code == 503 || code == 504);
+            return kind == RequestKind.Read && (code == 429 || code == 502 || code == 503 || code == 504);
         }
 
         public static bool IsRetryableException(RequestKind kind, Exception exception)

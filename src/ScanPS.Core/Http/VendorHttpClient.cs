@@ -136,7 +136,14 @@ namespace ScanPS.Http
                 string redacted = _log.Redact(body);
                 var error = VendorErrors.FromStatus(Provider, request, url, response.StatusCode, response.ReasonPhrase, redacted, VendorErrors.RequestId(response));
                 if (DescribeRefusal != null) error = DescribeRefusal(error, redacted);
-                if (code == 429 && attempts.Count > 1)
+                if (code == 429 && request.Kind == RequestKind.Create)
+                {
+                    // Refused for the rate, so nothing was created; creates are not retried automatically.
+                    var wait = RetryRules.RetryAfter(response, DateTimeOffset.UtcNow);
+                    error.RecommendedAction = "Nothing was created: " + Provider + " limits the request rate. Wait " +
+                        (wait.HasValue ? Describe(wait.Value) + " (the vendor's Retry-After)" : "a minute") + " and run the command again.";
+                }
+                else if (code == 429 && attempts.Count > 1)
                 {
                     error.RecommendedAction = "Wait and run the command again; ScanPS already made " + attempts.Count + " attempts.";
                 }
