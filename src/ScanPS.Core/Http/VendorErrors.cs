@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -160,6 +161,41 @@ namespace ScanPS.Http
             return null;
         }
 
+        private static readonly string[] MessageFields = { "message", "Message", "error", "detail", "error_description", "errors", "title" };
+
+        /// <summary>
+        /// What an error body says next to its message, so none of the vendor's words are lost: ProjectDiscovery's
+        /// ErrorResponse carries "error" beside "message", and ASP.NET (Invicti) puts field errors in "ModelState".
+        /// </summary>
+        private static string Complement(JsonElement body, string used, string message)
+        {
+            var extra = new List<string>();
+            foreach (var name in new[] { "error", "detail", "error_description" })
+            {
+                if (name == used || !body.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String) continue;
+                string? text = value.GetString();
+                if (!string.IsNullOrWhiteSpace(text) && message.IndexOf(text!, StringComparison.OrdinalIgnoreCase) < 0 && !IsStatusText(text!)) extra.Add(text!);
+            }
+
+            if (body.TryGetProperty("ModelState", out var modelState) && modelState.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in modelState.EnumerateObject())
+                {
+                    string? errors = FindMessage(field.Value);
+                    if (!string.IsNullOrWhiteSpace(errors)) extra.Add((field.Name.Length > 0 ? field.Name + ": " : string.Empty) + errors);
+                }
+            }
+
+            return extra.Count == 0 ? string.Empty : " (" + string.Join("; ", extra) + ")";
+        }
+
+        /// <summary>"Bad Request", "Not Found": the status line again (ProjectDiscovery's "error" often is), which adds nothing.</summary>
+        private static bool IsStatusText(string text)
+        {
+            string compact = text.Replace(" ", string.Empty);
+            return compact.Length > 0 && !char.IsDigit(compact[0]) && Enum.TryParse<HttpStatusCode>(compact, ignoreCase: true, out _);
+        }
+
         private static string? FindMessage(JsonElement element)
         {
             switch (element.ValueKind)
@@ -170,12 +206,12 @@ namespace ScanPS.Http
                     var parts = element.EnumerateArray().Select(FindMessage).Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
                     return parts.Length == 0 ? null : string.Join("; ", parts);
                 case JsonValueKind.Object:
-                    foreach (var name in new[] { "message", "Message", "error", "detail", "error_description", "errors", "title" })
+                    foreach (var name in MessageFields)
                     {
                         if (element.TryGetProperty(name, out var value))
                         {
                             string? found = FindMessage(value);
-                            if (!string.IsNullOrWhiteSpace(found)) return found;
+                            if (!string.IsNullOrWhiteSpace(found)) return found + Complement(element, name, found!);
                         }
                     }
 
