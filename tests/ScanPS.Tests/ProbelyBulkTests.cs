@@ -108,6 +108,26 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void The_documented_400_shape_names_the_target_by_the_id_the_vendor_keyed_it_with()
+        {
+            // developers.probely.com's 400 example for this endpoint: list messages and errors keyed by target id, in one array.
+            const string Documented = "{\"targets\":[\"This list may not be empty.\",{\"" + "5zJkQ8cQn2Pw" + "\":[\"Scheduled scan not saved as it may conflict with blackout period.\"]}]," +
+                "\"scheduledscan\":[\"This field is required.\",{\"scan_profile\":[\"Invalid pk 'scan_profile_pk' - object does not exist\"]}]}";
+            Server.Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Status, StatusCode = 400, Body = Documented });
+            var host = new RecordingHost();
+
+            ScheduledScanBulkOperations.NewScheduledScans(host, Open(), new[] { KnownTargets[0], KnownTargets[1], KnownTargets[2] }, Weekly(), 5);
+
+            var error = Assert.Single(host.Errors);
+            Assert.Equal("5zJkQ8cQn2Pw", KnownTargets[1]);
+            Assert.Equal(
+                "target '5zJkQ8cQn2Pw': Scheduled scan not saved as it may conflict with blackout period.; targets: This list may not be empty.; " +
+                "scheduledscan.scan_profile: Invalid pk 'scan_profile_pk' - object does not exist; scheduledscan: This field is required.",
+                error.Details);
+            Assert.Equal(new[] { KnownTargets[0], KnownTargets[1], KnownTargets[2] }, Assert.IsType<string[]>(error.TargetObject));
+        }
+
+        [Fact]
         public void Vendor_side_rules_come_back_as_non_field_errors_in_readable_text()
         {
             // The fake's own clock says the start is past although the client's clock did not: the vendor's rule shows.

@@ -13,7 +13,8 @@ namespace ScanPS.Providers.Probely
     {
         /// <summary>
         /// "target 'x' id: Invalid pk \"x\" - object does not exist.; scheduledscan.date_time: …", naming the target id for
-        /// errors under targets[i] (the batch is sent in order). Null when the body is not a DRF error body.
+        /// errors keyed by target id, or under targets[i] when the list has one entry per target sent (the batch is sent
+        /// in order). Null when the body is not a DRF error body.
         /// </summary>
         public static string? Describe(string body, IReadOnlyList<string> batchTargetIds)
         {
@@ -41,10 +42,16 @@ namespace ScanPS.Providers.Probely
                 case JsonValueKind.Array:
                     var messages = new List<string>();
                     int index = 0;
+                    // DRF's list-serializer shape has one entry per target sent, in order; only then is a position a target.
+                    bool oneEntryPerTarget = path == "targets" && element.GetArrayLength() == ids.Count;
+                    // Messages and objects mixed in one array (the documented shape) are about the field itself: no index.
+                    bool mixed = false;
+                    foreach (var item in element.EnumerateArray()) mixed |= item.ValueKind == JsonValueKind.String;
                     foreach (var item in element.EnumerateArray())
                     {
                         if (item.ValueKind == JsonValueKind.String) messages.Add(item.GetString() ?? string.Empty);
-                        else Walk(item, ItemPath(path, index, ids), ids, lines);
+                        else if (path == "targets" && KeyedByTargetId(item)) WalkKeyedByTargetId(item, ids, lines);
+                        else Walk(item, oneEntryPerTarget ? "target '" + ids[index] + "'" : mixed ? path : path + "[" + index + "]", ids, lines);
                         index++;
                     }
 
@@ -67,9 +74,28 @@ namespace ScanPS.Providers.Probely
             }
         }
 
-        /// <summary>targets[i] becomes "target 'id'" so the user sees which target the vendor refused.</summary>
-        private static string ItemPath(string path, int index, IReadOnlyList<string> ids) =>
-            path == "targets" && index < ids.Count ? "target '" + ids[index] + "'" : path + "[" + index + "]";
+        /// <summary>
+        /// The documented 400 example keys target errors by target id, next to list-level messages:
+        /// {"targets": ["This list may not be empty.", {"23FmxSYYJQNW": ["Scheduled scan not saved as it may conflict with blackout period."]}]}.
+        /// An object under targets with no "id" field is read that way.
+        /// </summary>
+        private static bool KeyedByTargetId(JsonElement item)
+        {
+            if (item.ValueKind != JsonValueKind.Object) return false;
+            bool any = false;
+            foreach (var property in item.EnumerateObject())
+            {
+                if (property.NameEquals("id") || property.NameEquals("non_field_errors")) return false;
+                any = true;
+            }
+
+            return any;
+        }
+
+        private static void WalkKeyedByTargetId(JsonElement item, IReadOnlyList<string> ids, List<string> lines)
+        {
+            foreach (var property in item.EnumerateObject()) Walk(property.Value, "target '" + property.Name + "'", ids, lines);
+        }
 
         private static string Join(string path, string name) =>
             path.Length == 0 ? name : path.StartsWith("target '", StringComparison.Ordinal) ? path + " " + name : path + "." + name;
