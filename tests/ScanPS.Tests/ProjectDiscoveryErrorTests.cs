@@ -87,19 +87,5 @@ namespace ScanPS.Tests
             Assert.StartsWith("Scan " + scan.Id + " was created, but reading its state failed (VendorUnavailable: ", warning);
             Assert.EndsWith("Run Get-Scan -Provider ProjectDiscovery -Id " + scan.Id + " later.", warning);
         }
-
-        [Fact]
-        public void A_create_answer_without_an_id_is_InvalidVendorResponse()
-        {
-            Server.Faults.Enqueue(new Fault { Method = "POST", PathPrefix = "/v1/scans", Kind = FaultKind.Status, StatusCode = 200, Body = "{\"message\":\"accepted\"}" });
-            var host = new RecordingHost();
-
-            ScanOperations.NewScan(host, Open(), ProjectDiscoveryRequests.Nightly());
-
-            var error = Assert.Single(host.Errors);
-            Assert.Equal("InvalidVendorResponse", error.ErrorId);
-            Assert.Equal(ScanPSErrorCategory.InvalidResult, error.Category);
-            Assert.EndsWith("the answer has no scan id (\"accepted\").", error.Message);
-        }
     }
 }

@@ -165,9 +165,27 @@ namespace ScanPS.Http
             string? mediaType = response.Content.Headers.ContentType?.MediaType;
             if (mediaType != null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
             {
-                string text = await ReadBoundedAsync(response).ConfigureAwait(false);
+                // A 2xx labelled text/plain or text/html may still be the JSON asked for (a server that forgot the
+                // header): a body that reads as the expected JSON is used; an HTML page or other text is refused.
+                string text;
+                try
+                {
+                    text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when ((ex is IOException || ex is HttpRequestException) && !cancellationToken.IsCancellationRequested)
+                {
+                    throw VendorErrors.InvalidResponse(Provider, request, url, "the body ended early (" + ex.GetBaseException().Message + ").", ex).ToException();
+                }
+
+                T? labelled = TryParseJson(text, typeInfo);
+                if (labelled != null)
+                {
+                    _log.Verbose(Provider + " labelled its JSON answer " + mediaType + "; it was read as JSON.");
+                    return labelled;
+                }
+
                 throw VendorErrors.InvalidResponse(Provider, request, url,
-                    "the body is " + mediaType + " (" + VendorErrors.ExtractMessage(_log.Redact(text)) + ").").ToException();
+                    "the body is " + mediaType + " (" + VendorErrors.ExtractMessage(_log.Redact(VendorErrors.Shorten(text))) + ").").ToException();
             }
 
             T? value;
@@ -196,6 +214,20 @@ namespace ScanPS.Http
 
             if (value == null) throw VendorErrors.InvalidResponse(Provider, request, url, "the body is empty or null.").ToException();
             return value;
+        }
+
+        private static T? TryParseJson<T>(string text, JsonTypeInfo<T> typeInfo)
+        {
+            string start = text.TrimStart();
+            if (!(start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("\"", StringComparison.Ordinal))) return default;
+            try
+            {
+                return JsonSerializer.Deserialize(text, typeInfo);
+            }
+            catch (JsonException)
+            {
+                return default;
+            }
         }
 
         private static async Task<string> ReadBoundedAsync(HttpResponseMessage response)

@@ -22,7 +22,7 @@ namespace ScanPS.Operations
             try
             {
                 var scan = AsyncBridge.Wait(creator.CreateScanAsync(request, host.CancellationToken), session.Log, host);
-                host.WriteObject(scan);
+                if (scan != null) host.WriteObject(scan);
             }
             catch (ScanPSException ex) when (!IsFatal(ex.Error))
             {

@@ -18,8 +18,11 @@ namespace ScanPS.Providers
     /// <summary>A provider that can create scans (New-Scan).</summary>
     public interface IScanCreator
     {
-        /// <summary>Creates the scan. Never retried after the vendor may have acted on it.</summary>
-        Task<Scan> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken);
+        /// <summary>
+        /// Creates the scan. Never retried after the vendor may have acted on it. Null when the vendor accepted the
+        /// scan but named no scan to show (the provider queues a warning saying so).
+        /// </summary>
+        Task<Scan?> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken);
     }
 
     /// <summary>Provider-specific create input; each provider has its own subclass.</summary>

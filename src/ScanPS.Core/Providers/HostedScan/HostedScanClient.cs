@@ -32,7 +32,7 @@ namespace ScanPS.Providers.HostedScan
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
             message => message.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Reveal());
 
-        public async Task<Scan> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
+        public async Task<Scan?> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
         {
             var body = Prepare(request);
             var vendorRequest = new VendorRequest(HttpMethod.Post, "v1/scans", RequestKind.Create)
@@ -75,6 +75,8 @@ namespace ScanPS.Providers.HostedScan
                 var page = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanListEnvelope, cancellationToken).ConfigureAwait(false);
                 if (page.Data == null)
                 {
+                    // "data": null with no next page is an empty account, as some servers encode an empty list.
+                    if (string.IsNullOrEmpty(page.NextPageToken)) yield break;
                     throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, relative), "the listing has no \"data\" array.").ToException();
                 }
 

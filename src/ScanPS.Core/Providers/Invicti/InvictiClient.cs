@@ -110,7 +110,7 @@ namespace ScanPS.Providers.Invicti
                         yield return ToScan(wire, request);
                     }
 
-                    if (result.HasNextPage != true) break;
+                    if (!HasNextPage(result, page)) break;
                     if (result.List.Count == 0)
                     {
                         // An empty page that claims a next page would make us page forever.
@@ -118,6 +118,18 @@ namespace ScanPS.Providers.Invicti
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// HasNextPage when the answer has it; else the other fields of the same documented wrapper (IsLastPage,
+        /// PageNumber/PageCount), so a server that leaves HasNextPage out is not cut short at the first page.
+        /// </summary>
+        private static bool HasNextPage(InvictiWireScanTaskList result, int page)
+        {
+            if (result.HasNextPage.HasValue) return result.HasNextPage.Value;
+            if (result.IsLastPage.HasValue) return !result.IsLastPage.Value;
+            if (result.PageCount.HasValue) return (result.PageNumber ?? page) < result.PageCount.Value;
+            return false;
         }
 
         /// <summary>The cheapest authenticated read: the first page of one scan.</summary>

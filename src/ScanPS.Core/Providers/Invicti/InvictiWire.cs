@@ -62,6 +62,7 @@ namespace ScanPS.Providers.Invicti
         public bool? HasNextPage { get; set; }
         public int? PageNumber { get; set; }
         public int? PageCount { get; set; }
+        public bool? IsLastPage { get; set; }
         public int? TotalItemCount { get; set; }
     }
 

@@ -31,7 +31,7 @@ namespace ScanPS.Providers.ProjectDiscovery
             _http.DescribeRefusal = ProjectDiscoveryErrors.Enrich;
         }
 
-        public async Task<Scan> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
+        public async Task<Scan?> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
         {
             var pd = Expect(request);
             var body = Prepare(pd);
@@ -43,8 +43,11 @@ namespace ScanPS.Providers.ProjectDiscovery
             var created = await _http.SendJsonAsync(vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryCreateResponse, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(created.Id))
             {
-                throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, vendorRequest.RelativeUri),
-                    "the answer has no scan id" + (string.IsNullOrEmpty(created.Message) ? "." : " (\"" + created.Message + "\").")).ToException();
+                // The spec requires only "message" in TriggerUserScanResponse: the scan was accepted but cannot be shown.
+                _http.Log.Warning("ProjectDiscovery accepted the scan" + (string.IsNullOrEmpty(created.Message) ? string.Empty : " (\"" + created.Message + "\")") +
+                    " but its answer names no scan id, so New-Scan has no scan to write. Find it with Get-Scan -Provider ProjectDiscovery" +
+                    (string.IsNullOrEmpty(body.Name) ? string.Empty : " -Search '" + body.Name + "'") + " before running New-Scan again.");
+                return null;
             }
 
             string id = created.Id!.Trim();
@@ -106,6 +109,13 @@ namespace ScanPS.Providers.ProjectDiscovery
                     var page = await _http.SendJsonAsync(vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryListResponse, cancellationToken).ConfigureAwait(false);
                     if (page.Data == null)
                     {
+                        // A Go server encodes an empty list as null: with no results that is an empty listing.
+                        if ((page.TotalResults ?? 0) == 0)
+                        {
+                            if (offset == 0 && series.Length == 1) query.TotalCount = page.TotalResults;
+                            break;
+                        }
+
                         throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, relative), "the listing has no \"data\" array.").ToException();
                     }
 
