@@ -246,7 +246,7 @@ namespace ScanPS.Tests
             Assert.Contains(host.Errors, e => e.Details == "bad token *** in Basic ***");
             Assert.Contains(host.Debug, line => line.Contains("request body: \"" + good + "\""));
             Assert.Contains(host.Verbose, line => line.Contains("POST " + Server.BaseUri + "api/1.0/scans/newfromscan -> 201"));
-            Assert.All(host.AllText().Concat(new[] { session.Credential.ToString(), session.Display }), text =>
+            Assert.All(host.AllText().Concat(new[] { session.Credential!.ToString(), session.Display }), text =>
             {
                 Assert.DoesNotContain(secret, text);
                 Assert.DoesNotContain(basic, text);

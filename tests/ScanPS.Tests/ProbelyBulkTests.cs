@@ -260,7 +260,7 @@ namespace ScanPS.Tests
             Assert.Contains(host.Debug, line => line.Contains("request body", StringComparison.Ordinal));
             Assert.Single(host.Errors);
             Assert.All(host.AllText(), text => Assert.DoesNotContain(secret, text));
-            Assert.DoesNotContain(secret, session.Credential.ToString());
+            Assert.DoesNotContain(secret, session.Credential!.ToString());
         }
 
         [Fact]

@@ -35,7 +35,7 @@ namespace ScanPS.Tests
             Assert.Contains(host.Verbose, line => line.Contains("attempt 2"));
             Assert.Contains(host.Errors, e => e.Message.Contains("key *** cannot create"));
             Assert.Equal(2, host.Errors.Count);
-            Assert.All(host.AllText().Concat(new[] { ex.ToString(), ex.Error.Details ?? "", session.Credential.ToString(), session.Display }),
+            Assert.All(host.AllText().Concat(new[] { ex.ToString(), ex.Error.Details ?? "", session.Credential!.ToString(), session.Display }),
                 text => Assert.DoesNotContain("sk-live", text));
             // The key did go to the vendor, in its header only.
             Assert.All(ApiRequests.Where(r => r.Header("X-HOSTEDSCAN-API-KEY") == SecretKey), r => Assert.DoesNotContain(SecretKey, r.Path + r.RawQuery + r.Body));

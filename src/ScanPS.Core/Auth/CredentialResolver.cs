@@ -74,6 +74,17 @@ namespace ScanPS.Auth
             return spec.RequiresUserName ? WithUserName(found, spec, getEnvironmentVariable) : found;
         }
 
+        /// <summary>
+        /// True when no source gives a credential at all (the case Resolve reports as "No … was found"). A command
+        /// that asks ShouldProcess before it sends can then still answer -WhatIf, and report this at the first request.
+        /// </summary>
+        public static bool NoneGiven(CredentialSpec spec, SecureString? apiKey, SecureString? credentialPassword, ApiKeyCredential? connection, ApiKeyCredential? defaultConnection, Func<string, string?> getEnvironmentVariable) =>
+            apiKey == null && credentialPassword == null && connection == null && defaultConnection == null &&
+            spec.SecretVariables.All(variable => string.IsNullOrWhiteSpace(getEnvironmentVariable(variable)));
+
+        /// <summary>The error Resolve throws when <see cref="NoneGiven"/>.</summary>
+        public static ScanPSException NothingFoundError(CredentialSpec spec) => NothingFound(spec);
+
         private static ApiKeyCredential WithUserName(ApiKeyCredential credential, CredentialSpec spec, Func<string, string?> getEnvironmentVariable)
         {
             if (credential.UserName != null) return credential;

@@ -31,7 +31,7 @@ namespace ScanPS.Providers
         public abstract Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options);
 
         /// <summary>The vendor client: implements the capability interfaces (IScanReader, IScanCreator, …) it supports.</summary>
-        public abstract object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential);
+        public abstract object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential);
 
         /// <summary>Extra text that must never be printed (for example a Basic auth header value derived from the secret).</summary>
         public virtual IEnumerable<Func<string, string>> Redactions(ApiKeyCredential credential) => new Func<string, string>[] { text => credential.Redact(text) };

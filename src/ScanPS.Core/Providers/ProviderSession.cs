@@ -33,6 +33,13 @@ namespace ScanPS.Providers
         public ScanProviderConnection? DefaultConnection { get; set; }
 
         /// <summary>
+        /// For commands that ask ShouldProcess before sending (New-Scan, Start-ScanFromScan, New-ScheduledScanBulk):
+        /// when no credential is given anywhere, open the session anyway so -WhatIf can answer; the first request then
+        /// fails with the usual NoCredentialResolved error. A credential that is given but unusable is still an error here.
+        /// </summary>
+        public bool DeferMissingCredential { get; set; }
+
+        /// <summary>
         /// Fills what the command did not give from the connection that applies (-Connection, else the default one when
         /// no credential parameter was given) and returns that connection, or null.
         /// </summary>
@@ -101,7 +108,7 @@ namespace ScanPS.Providers
     {
         private readonly object _client;
 
-        private ProviderSession(string provider, Uri baseUri, ApiKeyCredential credential, RequestLog log, object client)
+        private ProviderSession(string provider, Uri baseUri, ApiKeyCredential? credential, RequestLog log, object client)
         {
             Provider = provider;
             BaseUri = baseUri;
@@ -114,7 +121,8 @@ namespace ScanPS.Providers
 
         public Uri BaseUri { get; }
 
-        public ApiKeyCredential Credential { get; }
+        /// <summary>The resolved credential; null only for a session opened with DeferMissingCredential and no credential anywhere.</summary>
+        public ApiKeyCredential? Credential { get; }
 
         public RequestLog Log { get; }
 
@@ -128,13 +136,23 @@ namespace ScanPS.Providers
             options.Provider = provider;
             var connection = options.ApplyConnection();
             var baseUri = BaseUriPolicy.Resolve(provider, options.BaseUri, definition.DefaultBaseUri(options), options.GetEnvironmentVariable, definition.ApiRoot);
+            var defaultCredential = connection != null && options.Connection == null ? connection.Credential : null;
+            if (options.DeferMissingCredential &&
+                CredentialResolver.NoneGiven(definition.Credential, options.ApiKey, options.CredentialPassword, options.Connection?.Credential, defaultCredential, options.GetEnvironmentVariable))
+            {
+                var missing = CredentialResolver.NothingFoundError(definition.Credential);
+                log.Verbose("No " + provider + " credential is set: nothing can be sent to " + baseUri + " (what -WhatIf shows still works).");
+                var pending = new VendorHttpClient(provider, baseUri, _ => throw missing, log, options.Settings, options.Network);
+                return new ProviderSession(provider, baseUri, null, log, definition.CreateClient(pending, options, null));
+            }
+
             var credential = CredentialResolver.Resolve(
                 definition.Credential,
                 options.ApiKey,
                 options.CredentialPassword,
                 options.CredentialUserName,
                 options.Connection?.Credential,
-                connection != null && options.Connection == null ? connection.Credential : null,
+                defaultCredential,
                 options.GetEnvironmentVariable);
             foreach (var redaction in definition.Redactions(credential)) log.AddRedaction(redaction);
             log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");

@@ -28,6 +28,8 @@ namespace ScanPS.Commands
         public const string ProjectDiscoverySet = ProviderNames.ProjectDiscovery;
         private const string CommandName = "New-Scan";
 
+        protected override bool AsksBeforeSending => true;
+
         private readonly NewScanCollector _collected = new NewScanCollector();
 
         /// <summary>The scanning service.</summary>

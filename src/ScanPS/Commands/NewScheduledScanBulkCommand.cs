@@ -18,6 +18,8 @@ namespace ScanPS.Commands
     [OutputType(typeof(ProbelyScheduledScan))]
     public sealed class NewScheduledScanBulkCommand : ScanPSCmdlet
     {
+        protected override bool AsksBeforeSending => true;
+
         public const string ProbelySet = ProviderNames.Probely;
 
         /// <summary>UNCONFIRMED: Probely documents no limit on targets per bulk request; 50 keeps one refusal small.</summary>

@@ -66,6 +66,7 @@ namespace ScanPS.Commands
                 BaseUri = BaseUri,
                 Network = SkipCertificateCheck.IsPresent ? new NetworkSettings { SkipCertificateCheck = true } : NetworkSettings.Default,
             };
+            options.DeferMissingCredential = AsksBeforeSending;
             ConfigureSession(options);
             var log = new RequestLog(DebugRequested);
             try
@@ -85,6 +86,12 @@ namespace ScanPS.Commands
             _sessions[provider] = session;
             return session;
         });
+
+        /// <summary>
+        /// True for commands that ask ShouldProcess before they send anything: without any credential they still
+        /// answer -WhatIf, and report NoCredentialResolved when they would send.
+        /// </summary>
+        protected virtual bool AsksBeforeSending => false;
 
         /// <summary>Lets a command add its provider-specific connection options (a team id, a region).</summary>
         protected virtual void ConfigureSession(ProviderSessionOptions options)

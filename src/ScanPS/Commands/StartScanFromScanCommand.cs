@@ -15,6 +15,8 @@ namespace ScanPS.Commands
         public const string InvictiSet = ProviderNames.Invicti;
         private const string CommandName = "Start-ScanFromScan";
 
+        protected override bool AsksBeforeSending => true;
+
         /// <summary>The scanning service; Invicti, the only one with this operation today, is the default.</summary>
         [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSet(ProviderNames.Invicti)]

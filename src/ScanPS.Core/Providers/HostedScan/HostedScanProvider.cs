@@ -15,7 +15,7 @@ namespace ScanPS.Providers.HostedScan
         public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) =>
             HostedScanClient.Authorizer(credential);
 
-        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential) =>
+        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new HostedScanClient(http);
 
         public override void ValidateListQuery(ScanListQuery query) => HostedScanClient.FiltersQuery(query);

@@ -22,7 +22,7 @@ namespace ScanPS.Providers.Invicti
         public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) =>
             InvictiClient.Authorizer(credential);
 
-        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential) =>
+        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new InvictiClient(http);
 
         /// <summary>The token itself, and the base64 Basic value that carries it, never print.</summary>

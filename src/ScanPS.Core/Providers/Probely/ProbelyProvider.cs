@@ -18,7 +18,7 @@ namespace ScanPS.Providers.Probely
         public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) =>
             ProbelyClient.Authorizer(credential);
 
-        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential) =>
+        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new ProbelyClient(http);
     }
 }

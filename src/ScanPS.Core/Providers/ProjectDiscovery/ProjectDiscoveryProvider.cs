@@ -29,7 +29,7 @@ namespace ScanPS.Providers.ProjectDiscovery
             };
         }
 
-        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential credential) =>
+        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new ProjectDiscoveryClient(http);
 
         public override void ValidateListQuery(ScanListQuery query) => ProjectDiscoveryVocabulary.ToVendorStates(query.States);
