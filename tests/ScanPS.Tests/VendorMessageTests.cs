@@ -23,5 +23,17 @@ namespace ScanPS.Tests
         {
             Assert.Equal(expected, VendorErrors.ExtractMessage(body));
         }
+
+        [Fact]
+        public void The_shown_error_carries_the_vendor_request_id_once()
+        {
+            var withId = new ScanPS.Operations.ScanPSError("VendorUnavailable", ScanPS.Operations.ScanPSErrorCategory.ResourceUnavailable, "HostedScan answered 503.") { VendorRequestId = "req-42" };
+            var alreadyThere = new ScanPS.Operations.ScanPSError("InvalidRequest", ScanPS.Operations.ScanPSErrorCategory.InvalidArgument, "Refused (error id 01hx).") { VendorRequestId = "01hx" };
+            var without = new ScanPS.Operations.ScanPSError("ScanNotFound", ScanPS.Operations.ScanPSErrorCategory.ObjectNotFound, "No scan x.");
+
+            Assert.Equal("HostedScan answered 503. (request id req-42)", withId.DetailsMessage);
+            Assert.Equal("Refused (error id 01hx).", alreadyThere.DetailsMessage);
+            Assert.Equal("No scan x.", without.DetailsMessage);
+        }
     }
 }

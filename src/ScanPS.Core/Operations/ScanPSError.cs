@@ -34,6 +34,15 @@ namespace ScanPS.Operations
 
         public Exception? InnerException { get; set; }
 
+        /// <summary>
+        /// What PowerShell shows for the error (ErrorDetails): the message, with the vendor's request or error id
+        /// when it gave one and the message does not already carry it, so a support ticket can quote it.
+        /// </summary>
+        public string DetailsMessage =>
+            string.IsNullOrEmpty(VendorRequestId) || Message.IndexOf(VendorRequestId, StringComparison.Ordinal) >= 0
+                ? Message
+                : Message + " (request id " + VendorRequestId + ")";
+
         public ScanPSException ToException() => new ScanPSException(this);
 
         public override string ToString() => ErrorId + ": " + Message;

@@ -45,7 +45,7 @@ namespace ScanPS.Commands
             var record = new ErrorRecord(error.ToException(), error.ErrorId, category, error.TargetObject)
             {
                 // The message carries the vendor's own words; PowerShell shows ErrorDetails in place of the exception text.
-                ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction ?? string.Empty },
+                ErrorDetails = new ErrorDetails(error.DetailsMessage) { RecommendedAction = error.RecommendedAction ?? string.Empty },
             };
             return record;
         }
