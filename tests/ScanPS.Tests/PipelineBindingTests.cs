@@ -58,6 +58,17 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void A_connection_piped_into_Get_Scan_is_refused_rather_than_silently_replaced_by_the_default_connection()
+        {
+            var connection = new ScanProviderConnection("HostedScan", "prod", new ApiKeyCredential(ApiKeyCredential.ToSecureString("k"), "test"));
+
+            var outcome = PipelineBinder.Pipe(typeof(GetScanCommand), None, PipelineBinder.PropertiesOf(connection));
+
+            Assert.Null(outcome.Set);
+            Assert.StartsWith("InputObjectNotBound", outcome.Error);
+        }
+
+        [Fact]
         public void Get_Scan_without_pipeline_input_still_lists_by_default()
         {
             Assert.Equal(GetScanCommand.HostedScanSet, CmdletReflection.ChooseSet(typeof(GetScanCommand), new[] { "Provider" }));
