@@ -198,6 +198,48 @@ namespace ScanPS.Tests
             Assert.Equal(5, envelope.Data.Select(s => s!.VendorState).Distinct().Count());
         }
 
+        [Fact]
+        public async System.Threading.Tasks.Task Unknown_fields_are_skipped_when_the_page_arrives_in_chunks_over_a_stream()
+        {
+            // Over a network stream the serializer gives the converter a non-final buffer; Utf8JsonReader.Skip throws
+            // there (TrySkip does not). A page well over the 16 KB buffer, with unknown fields at every level.
+            var json = new System.Text.StringBuilder("{\"data\":[");
+            for (int i = 0; i < 300; i++)
+            {
+                if (i > 0) json.Append(',');
+                json.Append("{\"created_at\":\"2026-11-0" + (i % 9 + 1) + "T10:00:00Z\",\"id\":\"s" + i + "\",\"extra\":{\"a\":[1,{\"b\":null}]},")
+                    .Append("\"risks\":{\"severity\":{\"high\":2},\"closed\":[{\"risk_id\":\"r" + i + "\",\"seen\":[true]}]},")
+                    .Append("\"results\":[{\"size\":12345,\"result_id\":\"f" + i + "\"}],\"state\":\"SUCCEEDED\",\"tags\":[\"x\",\"y\"]}");
+            }
+
+            json.Append("],\"next_page_token\":\"t2\",\"meta\":{\"count\":300}}");
+            using var stream = new ChunkedStream(System.Text.Encoding.UTF8.GetBytes(json.ToString()), chunk: 1000);
+
+            var page = await JsonSerializer.DeserializeAsync(stream, HostedScanJsonContext.Default.HostedScanListEnvelope);
+
+            Assert.Equal(300, page!.Data!.Count);
+            Assert.Equal("t2", page.NextPageToken);
+            Assert.Equal(("s299", "r299", "f299", ScanState.Completed), (page.Data[299]!.Id, page.Data[299]!.ClosedRiskIds.Single(), page.Data[299]!.Results.Single().ResultId, page.Data[299]!.State));
+        }
+
+        /// <summary>A stream that returns at most <c>chunk</c> bytes per read, as a socket does.</summary>
+        private sealed class ChunkedStream : System.IO.MemoryStream
+        {
+            private readonly int _chunk;
+
+            public ChunkedStream(byte[] bytes, int chunk) : base(bytes, writable: false) { _chunk = chunk; }
+
+            public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, _chunk));
+
+            public override int Read(Span<byte> buffer) => base.Read(buffer.Slice(0, Math.Min(buffer.Length, _chunk)));
+
+            public override System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) =>
+                base.ReadAsync(buffer.Slice(0, Math.Min(buffer.Length, _chunk)), cancellationToken);
+
+            public override System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken) =>
+                base.ReadAsync(buffer, offset, Math.Min(count, _chunk), cancellationToken);
+        }
+
         private static IEnumerable<string> Strings(JsonElement array, string name) =>
             array.EnumerateArray().Select(e => e.GetProperty(name).GetString()!).ToList();
 
@@ -212,6 +254,9 @@ namespace ScanPS.Tests
         [InlineData("{\"data\":[{\"id\":\"a\"},null]}", "null entry")]
         [InlineData("{\"data\":[{\"id\":\"a\",\"progress\":\"half\"}]}", "\"progress\" to be a number")]
         [InlineData("{\"next_page_token\":\"x\"}", "no \"data\" array")]
+        [InlineData("{}", "no \"data\" array")]
+        [InlineData("{\"status\":\"ok\"}", "no \"data\" array")]
+        [InlineData("{\"data\":null,\"next_page_token\":\"x\"}", "no \"data\" array")]
         public void An_unusable_listing_is_InvalidVendorResponse_naming_the_problem(string body, string expected)
         {
             Server.Faults.Enqueue(new Fault { Method = "GET", Kind = FaultKind.Status, StatusCode = 200, Body = body });

@@ -105,15 +105,16 @@ namespace ScanPS.Tests
             var missing = GetMissingMandatoryParameters(validCount);
             if (missing.Count > 0) throw new BindingError("Prompts for " + string.Join(", ", missing.Select(p => p.Name)));
 
-            // BindPipelineParametersPrivate for the one object.
+            // BindPipelineParametersPrivate for the one object; an object that binds nothing is InputObjectNotBound.
             var before = new HashSet<Param>(_bound);
             BindPipelineParametersPrivate(piped, pipedValue);
+            if (_bound.SetEquals(before)) throw new BindingError("InputObjectNotBound");
 
             // VerifyParameterSetSelected, then the mandatory check after the object is bound.
             if (Count(_current) > 1) throw new BindingError("AmbiguousParameterSet");
             uint chosen = _current == AllSets ? _defaultSet : _current;
             var unboundMandatory = _parameters.Where(p => !_bound.Contains(p) && p.Sets.Any(s => s.Mandatory && (s.Flag == AllSets || (s.Flag & chosen) != 0))).ToList();
-            if (unboundMandatory.Count > 0) throw new BindingError("InputObjectNotBound: missing " + string.Join(", ", unboundMandatory.Select(p => p.Name)));
+            if (unboundMandatory.Count > 0) throw new BindingError("InputObjectMissingMandatory: " + string.Join(", ", unboundMandatory.Select(p => p.Name)));
             return new Outcome(chosen == 0 ? null : SetName(chosen), _bound.Except(before).Select(p => p.Name).ToList(), null);
         }
 
@@ -548,7 +549,7 @@ namespace ScanPS.Tests
             {
                 var type = _property.PropertyType;
                 var target = Nullable.GetUnderlyingType(type) ?? type;
-                if (value == null) return !target.IsValueType;
+                if (value == null) return !target.IsValueType && !Sets.Any(s => s.Mandatory); // PowerShell refuses null for a mandatory parameter
                 var valueType = value.GetType();
                 if (target.IsAssignableFrom(valueType)) return true;
                 if (target.IsArray && target.GetElementType()!.IsAssignableFrom(valueType)) return true;

@@ -65,7 +65,15 @@ namespace ScanPS.Tests
             var outcome = PipelineBinder.Pipe(typeof(GetScanCommand), None, PipelineBinder.PropertiesOf(connection));
 
             Assert.Null(outcome.Set);
-            Assert.StartsWith("InputObjectNotBound", outcome.Error);
+            Assert.Equal("InputObjectMissingMandatory: Id", outcome.Error);
+        }
+
+        [Fact]
+        public void A_row_with_nothing_New_Scan_can_use_is_InputObjectNotBound()
+        {
+            var outcome = PipelineBinder.Pipe(typeof(NewScanCommand), new[] { "Provider", "Type" }, Row(("Host", "example.com")));
+
+            Assert.Equal("InputObjectNotBound", outcome.Error);
         }
 
         [Fact]

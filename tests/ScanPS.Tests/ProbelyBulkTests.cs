@@ -128,6 +128,18 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void Field_errors_mixed_with_list_messages_are_not_pinned_on_a_target_by_position()
+        {
+            // Two entries for two targets, but the mixed shape is about the list itself, not target 2.
+            Server.Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Status, StatusCode = 400, Body = "{\"targets\":[\"Too many targets.\",{\"id\":[\"Not a valid id.\"]}]}" });
+            var host = new RecordingHost();
+
+            ScheduledScanBulkOperations.NewScheduledScans(host, Open(), new[] { KnownTargets[0], KnownTargets[1] }, Weekly(), 5);
+
+            Assert.Equal("targets.id: Not a valid id.; targets: Too many targets.", Assert.Single(host.Errors).Details);
+        }
+
+        [Fact]
         public void Vendor_side_rules_come_back_as_non_field_errors_in_readable_text()
         {
             // The fake's own clock says the start is past although the client's clock did not: the vendor's rule shows.

@@ -94,6 +94,20 @@ namespace ScanPS.Tests
             Assert.Equal(new long?[] { 0 }, totals);
         }
 
+        [Theory]
+        [InlineData("{\"message\":\"ok\"}")]
+        [InlineData("{\"data\":null}")]
+        [InlineData("{\"data\":null,\"total_results\":5}")]
+        public void An_answer_without_a_listing_is_InvalidVendorResponse_not_an_empty_listing(string body)
+        {
+            Server.Faults.Enqueue(new Fault { Method = "GET", PathPrefix = "/v1/scans", Kind = FaultKind.Status, StatusCode = 200, Body = body });
+
+            var ex = Assert.Throws<ScanPSException>(() => ScanOperations.ListScans(new RecordingHost(), Open(), new ScanListQuery(), 0, ulong.MaxValue));
+
+            Assert.Equal("InvalidVendorResponse", ex.ErrorId);
+            Assert.Contains("no \"data\" array", ex.Message);
+        }
+
         [Fact]
         public void A_create_answered_with_a_message_and_no_id_warns_that_the_scan_was_accepted_and_writes_nothing()
         {
@@ -135,6 +149,20 @@ namespace ScanPS.Tests
             Assert.Empty(host.Errors);
             // Page 1 is the fault's one scan; page 2 is the fake's (scans 201 to 250).
             Assert.Equal(1 + 50, host.Output.Count);
+        }
+
+        [Fact]
+        public void A_server_that_ignores_page_is_asked_PageCount_times_and_no_more()
+        {
+            var ids = Vendor.SeedScans(3);
+            string samePage = "{\"List\":[{\"Id\":\"" + ids[0] + "\",\"State\":\"Complete\"}],\"PageNumber\":1,\"PageCount\":3}";
+            Server.Faults.Enqueue(new Fault { Method = "GET", PathPrefix = "/api/1.0/scans/list", Kind = FaultKind.Status, StatusCode = 200, Body = samePage, Times = 10 });
+            var host = new RecordingHost();
+
+            ScanOperations.ListScans(host, Open(), new ScanListQuery(), 0, ulong.MaxValue);
+
+            Assert.Equal(new[] { "page=1", "page=2", "page=3" }, ApiRequests.Select(r => r.RawQuery.TrimStart('?').Split('&')[0]));
+            Assert.Equal(3, host.Output.Count);
         }
     }
 }

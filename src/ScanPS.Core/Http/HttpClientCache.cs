@@ -30,9 +30,11 @@ namespace ScanPS.Http
         }
 
         /// <summary>
-        /// Disposes the clients only one connection can use: those keyed by its proxy credential. Called when the
+        /// Drops the clients only one connection can use (those keyed by its proxy credential) from the cache, when the
         /// connection is removed or replaced, or was refused at Connect, so a runbook that connects again and again
-        /// does not keep a handler (and its sockets) per attempt. Returns how many were released.
+        /// does not keep a handler per attempt. They are not disposed: a command still running with that connection
+        /// (a pipeline, a parallel runspace) holds its own reference and finishes; the handler and its idle
+        /// connections are collected after that. Returns how many were dropped.
         /// </summary>
         internal static int ReleaseOwnedBy(Guid owner)
         {
@@ -40,9 +42,7 @@ namespace ScanPS.Http
             int released = 0;
             foreach (var key in Clients.Keys)
             {
-                if (!key.EndsWith(suffix, StringComparison.Ordinal) || !Clients.TryRemove(key, out var client)) continue;
-                if (client.IsValueCreated) client.Value.Dispose();
-                released++;
+                if (key.EndsWith(suffix, StringComparison.Ordinal) && Clients.TryRemove(key, out _)) released++;
             }
 
             return released;

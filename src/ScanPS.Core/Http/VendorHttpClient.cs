@@ -131,9 +131,8 @@ namespace ScanPS.Http
 
             using (response)
             {
-                string body = await ReadBoundedAsync(response).ConfigureAwait(false);
-                if (_log.BodiesEnabled) _log.Debug(Provider + " response body: " + body);
-                string redacted = _log.Redact(body);
+                string redacted = await ReadRedactedAsync(response).ConfigureAwait(false);
+                if (_log.BodiesEnabled) _log.Debug(Provider + " response body: " + redacted);
                 var error = VendorErrors.FromStatus(Provider, request, url, response.StatusCode, response.ReasonPhrase, redacted, VendorErrors.RequestId(response));
                 if (DescribeRefusal != null) error = DescribeRefusal(error, redacted);
                 if (code == 429 && request.Kind == RequestKind.Create)
@@ -185,7 +184,7 @@ namespace ScanPS.Http
                 }
 
                 throw VendorErrors.InvalidResponse(Provider, request, url,
-                    "the body is " + mediaType + " (" + VendorErrors.ExtractMessage(_log.Redact(VendorErrors.Shorten(text))) + ").").ToException();
+                    "the body is " + mediaType + " (" + VendorErrors.ExtractMessage(_log.Redact(text)) + ").").ToException();
             }
 
             T? value;
@@ -230,12 +229,13 @@ namespace ScanPS.Http
             }
         }
 
-        private static async Task<string> ReadBoundedAsync(HttpResponseMessage response)
+        /// <summary>A refusal's body, redacted before it is shortened (a secret cut at the boundary would escape redaction).</summary>
+        private async Task<string> ReadRedactedAsync(HttpResponseMessage response)
         {
             try
             {
                 string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                return VendorErrors.Shorten(text);
+                return VendorErrors.Shorten(_log.Redact(text));
             }
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
             {

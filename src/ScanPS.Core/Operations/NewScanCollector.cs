@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ScanPS.Providers.HostedScan;
 using ScanPS.Providers.ProjectDiscovery;
@@ -13,6 +14,7 @@ namespace ScanPS.Operations
         private readonly List<string> _targets = new List<string>();
         private readonly List<string> _targetIds = new List<string>();
         private readonly List<string> _tags = new List<string>();
+        private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
 
         /// <summary>The provider of the first record; null before any record.</summary>
         public string? Provider { get; private set; }
@@ -37,22 +39,22 @@ namespace ScanPS.Operations
             }
 
             RecordCount++;
-            AddClean(_targets, targets);
-            AddClean(_targetIds, targetIds);
-            AddClean(_tags, tags);
+            AddClean(_targets, "t:", targets);
+            AddClean(_targetIds, "i:", targetIds);
+            AddClean(_tags, "g:", tags);
         }
 
         /// <summary>
         /// Trimmed, non-empty, first occurrence kept (the rule the request body follows), so an empty CSV cell adds
         /// nothing and a -Tag given once on the command line is not repeated for every piped row in -WhatIf.
         /// </summary>
-        private static void AddClean(List<string> list, IEnumerable<string>? values)
+        private void AddClean(List<string> list, string kind, IEnumerable<string>? values)
         {
             if (values == null) return;
             foreach (var value in values)
             {
                 string trimmed = (value ?? string.Empty).Trim();
-                if (trimmed.Length > 0 && !list.Contains(trimmed)) list.Add(trimmed);
+                if (trimmed.Length > 0 && _seen.Add(kind + trimmed)) list.Add(trimmed);
             }
         }
 

@@ -75,8 +75,9 @@ namespace ScanPS.Providers.HostedScan
                 var page = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanListEnvelope, cancellationToken).ConfigureAwait(false);
                 if (page.Data == null)
                 {
-                    // "data": null with no next page is an empty account, as some servers encode an empty list.
-                    if (string.IsNullOrEmpty(page.NextPageToken)) yield break;
+                    // "data": null with no next page is an empty account, as some servers encode an empty list;
+                    // an answer with no "data" key at all (a gateway's {"status":"ok"}) is not a listing.
+                    if (page.HasData && string.IsNullOrEmpty(page.NextPageToken)) yield break;
                     throw VendorErrors.InvalidResponse(_http.Provider, vendorRequest, new Uri(_http.BaseUri, relative), "the listing has no \"data\" array.").ToException();
                 }
 

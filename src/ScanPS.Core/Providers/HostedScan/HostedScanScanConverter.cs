@@ -210,10 +210,14 @@ namespace ScanPS.Providers.HostedScan
             return reader.TokenType == JsonTokenType.PropertyName;
         }
 
+        /// <summary>
+        /// Skips an unknown field's value. TrySkip, not Skip: over a network stream the serializer hands a custom
+        /// converter a reader on a non-final block (the scan itself is buffered whole), and Skip throws there.
+        /// </summary>
         private static void SkipValue(ref Utf8JsonReader reader)
         {
             reader.Read();
-            reader.Skip();
+            if (!reader.TrySkip()) throw new JsonException("A HostedScan scan ends inside an unknown field's value.");
         }
 
         private static string? ReadString(ref Utf8JsonReader reader, string what, Vocabulary? known = null)

@@ -53,7 +53,21 @@ namespace ScanPS.Providers.HostedScan
     /// <summary>{"data": [scan, ...], "next_page_token": "..."}: one page of GET /v1/scans.</summary>
     internal sealed class HostedScanListEnvelope
     {
-        [JsonPropertyName("data")] public List<HostedScanScan?>? Data { get; set; }
+        private List<HostedScanScan?>? _data;
+
+        [JsonPropertyName("data")]
+        public List<HostedScanScan?>? Data
+        {
+            get => _data;
+            set
+            {
+                _data = value;
+                HasData = true; // the serializer calls this for "data": null too, never for a missing key
+            }
+        }
+
+        /// <summary>True when the answer had a "data" key (even null): a page without one is not a listing at all.</summary>
+        [JsonIgnore] public bool HasData { get; private set; }
 
         [JsonPropertyName("next_page_token")] public string? NextPageToken { get; set; }
     }

@@ -128,7 +128,8 @@ namespace ScanPS.Providers.Invicti
         {
             if (result.HasNextPage.HasValue) return result.HasNextPage.Value;
             if (result.IsLastPage.HasValue) return !result.IsLastPage.Value;
-            if (result.PageCount.HasValue) return (result.PageNumber ?? page) < result.PageCount.Value;
+            // Our own page counter, not the answer's PageNumber: a server that ignores page= must not be asked forever.
+            if (result.PageCount.HasValue) return page < result.PageCount.Value;
             return false;
         }
 

@@ -51,7 +51,7 @@ namespace ScanPS.Providers.Probely
                     {
                         if (item.ValueKind == JsonValueKind.String) messages.Add(item.GetString() ?? string.Empty);
                         else if (path == "targets" && KeyedByTargetId(item)) WalkKeyedByTargetId(item, ids, lines);
-                        else Walk(item, oneEntryPerTarget ? "target '" + ids[index] + "'" : mixed ? path : path + "[" + index + "]", ids, lines);
+                        else Walk(item, mixed ? path : oneEntryPerTarget ? "target '" + ids[index] + "'" : path + "[" + index + "]", ids, lines);
                         index++;
                     }
 

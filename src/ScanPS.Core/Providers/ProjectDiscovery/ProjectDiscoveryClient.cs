@@ -46,7 +46,7 @@ namespace ScanPS.Providers.ProjectDiscovery
                 // The spec requires only "message" in TriggerUserScanResponse: the scan was accepted but cannot be shown.
                 _http.Log.Warning("ProjectDiscovery accepted the scan" + (string.IsNullOrEmpty(created.Message) ? string.Empty : " (\"" + created.Message + "\")") +
                     " but its answer names no scan id, so New-Scan has no scan to write. Find it with Get-Scan -Provider ProjectDiscovery" +
-                    (string.IsNullOrEmpty(body.Name) ? string.Empty : " -Search '" + body.Name + "'") + " before running New-Scan again.");
+                    (string.IsNullOrEmpty(body.Name) ? string.Empty : " -Search '" + body.Name!.Replace("'", "''") + "'") + " before running New-Scan again.");
                 return null;
             }
 
@@ -109,8 +109,8 @@ namespace ScanPS.Providers.ProjectDiscovery
                     var page = await _http.SendJsonAsync(vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryListResponse, cancellationToken).ConfigureAwait(false);
                     if (page.Data == null)
                     {
-                        // A Go server encodes an empty list as null: with no results that is an empty listing.
-                        if ((page.TotalResults ?? 0) == 0)
+                        // A Go server encodes an empty list as null: with "total_results": 0 that is an empty listing.
+                        if (page.HasData && page.TotalResults == 0)
                         {
                             if (offset == 0 && series.Length == 1) query.TotalCount = page.TotalResults;
                             break;

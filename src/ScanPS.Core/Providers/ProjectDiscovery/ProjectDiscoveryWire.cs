@@ -68,7 +68,21 @@ namespace ScanPS.Providers.ProjectDiscovery
         [JsonPropertyName("result_count")] public int? ResultCount { get; set; }
         [JsonPropertyName("total_results")] public long? TotalResults { get; set; }
         [JsonPropertyName("total_pages")] public int? TotalPages { get; set; }
-        [JsonPropertyName("data")] public List<ProjectDiscoveryWireScan>? Data { get; set; }
+        private List<ProjectDiscoveryWireScan>? _data;
+
+        [JsonPropertyName("data")]
+        public List<ProjectDiscoveryWireScan>? Data
+        {
+            get => _data;
+            set
+            {
+                _data = value;
+                HasData = true; // called for "data": null too, never for a missing key
+            }
+        }
+
+        /// <summary>True when the answer had a "data" key (even null).</summary>
+        [JsonIgnore] public bool HasData { get; private set; }
     }
 
     /// <summary>ScanStatusItem: one scan in a listing, and the body of GET /v1/scans/{scan_id}.</summary>
