@@ -564,8 +564,7 @@ namespace ScanPS.Tests
                 }
 
                 // ArgumentTransformation attributes (ScanPS's connection names) take strings.
-                return value is string && CmdletReflection.Attributes(_property, "ArgumentTransformationAttribute").Any()
-                    || _property.GetCustomAttributesData().Any(a => a.AttributeType.BaseType?.Name == "ArgumentTransformationAttribute") && value is string;
+                return value is string && _property.GetCustomAttributesData().Any(a => a.AttributeType.BaseType?.Name == "ArgumentTransformationAttribute");
             }
         }
     }

@@ -82,9 +82,6 @@ namespace ScanPS.Auth
             apiKey == null && credentialPassword == null && connection == null && defaultConnection == null &&
             spec.SecretVariables.All(variable => string.IsNullOrWhiteSpace(getEnvironmentVariable(variable)));
 
-        /// <summary>The error Resolve throws when <see cref="NoneGiven"/>.</summary>
-        public static ScanPSException NothingFoundError(CredentialSpec spec) => NothingFound(spec);
-
         private static ApiKeyCredential WithUserName(ApiKeyCredential credential, CredentialSpec spec, Func<string, string?> getEnvironmentVariable)
         {
             if (credential.UserName != null) return credential;
@@ -99,7 +96,8 @@ namespace ScanPS.Auth
             { RecommendedAction = "Use -Credential (Get-Credential) or set $env:" + spec.UserNameVariable + "." }.ToException();
         }
 
-        private static ScanPSException NothingFound(CredentialSpec spec)
+        /// <summary>The error Resolve throws when <see cref="NoneGiven"/>.</summary>
+        public static ScanPSException NothingFound(CredentialSpec spec)
         {
             string variables = string.Join(" or ", spec.SecretVariables);
             string credentialHint = spec.RequiresUserName

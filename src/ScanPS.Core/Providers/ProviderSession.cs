@@ -140,7 +140,7 @@ namespace ScanPS.Providers
             if (options.DeferMissingCredential &&
                 CredentialResolver.NoneGiven(definition.Credential, options.ApiKey, options.CredentialPassword, options.Connection?.Credential, defaultCredential, options.GetEnvironmentVariable))
             {
-                var missing = CredentialResolver.NothingFoundError(definition.Credential);
+                var missing = CredentialResolver.NothingFound(definition.Credential);
                 log.Verbose("No " + provider + " credential is set: nothing can be sent to " + baseUri + " (what -WhatIf shows still works).");
                 var pending = new VendorHttpClient(provider, baseUri, _ => throw missing, log, options.Settings, options.Network);
                 return new ProviderSession(provider, baseUri, null, log, definition.CreateClient(pending, options, null));
