@@ -220,7 +220,7 @@ function Invoke-ChildPowerShell {
         [Parameter(Mandatory)][string]$DisplayText
     )
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($Script))
-    Invoke-Native -FilePath (Get-PowerShellExecutable) -ArgumentList @('-NoProfile', '-NonInteractive', '-EncodedCommand', $encoded) -DisplayText $DisplayText
+    Invoke-Native -FilePath (Get-PowerShellExecutable) -ArgumentList @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', $encoded) -DisplayText $DisplayText
 }
 
 function Get-PowerShellExecutable {
@@ -230,6 +230,11 @@ function Get-PowerShellExecutable {
     }
     else {
         $name = 'powershell.exe'
+    }
+    # A PowerShell hosted from the SDK (tools/pwsh) has its pwsh program in AppContext.BaseDirectory, not in $PSHOME.
+    foreach ($folder in @($PSHOME, [System.AppContext]::BaseDirectory)) {
+        $candidate = Join-Path $folder $name
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
     }
     return Join-Path $PSHOME $name
 }
