@@ -8,8 +8,9 @@
            in en-US/ (ScanPS.dll-Help.xml and about_*.help.txt) converted from the PlatyPS pages in docs/
            by tools/ScanPS.HelpBuilder. When the platyPS module is installed, its New-ExternalHelp then
            rebuilds en-US/ from the same pages.
-    Test   dotnet test ScanPS.sln -c Release (what CI's .ci/run runs), then the Pester 5 suite in
-           tests/Pester when Pester 5 or later is installed.
+    Test   dotnet test ScanPS.sln -c Release (what CI's .ci/run runs): the xunit tests, the engine tests in real
+           PowerShell 7.6 runspaces and, through them, the Pester suite in tests/Pester. In Windows PowerShell
+           5.1 the Pester suite then runs once more in that edition when Pester 5 is installed.
     Demo   Build, start the local vendor sandbox (tests/ScanPS.FakeVendors) on http://127.0.0.1:5099 and
            run the README quick start against it with the sandbox key 'test-data-key'.
     Package
@@ -138,16 +139,21 @@ function Invoke-Test {
     Assert-DotnetAvailable
     Push-Location -LiteralPath $RepoRoot
     try {
-        # Exactly the README's test command, which is also what CI's .ci/run runs.
+        # Exactly the README's test command, which is also what CI's .ci/run runs. It includes the engine tests
+        # (tests/ScanPS.EngineTests), which also run the Pester suite in tests/Pester in PowerShell 7.6.
         Invoke-Native -FilePath 'dotnet' -ArgumentList @('test', 'ScanPS.sln', '-c', 'Release')
 
+        if ($PSVersionTable.PSEdition -eq 'Core') {
+            return
+        }
+        # Windows PowerShell 5.1: the Pester suite once more in this edition, when Pester 5 is installed.
         $pester = Get-Module -ListAvailable -Name Pester |
             Where-Object { $_.Version -ge [version]'5.0' } |
             Sort-Object -Property Version -Descending |
             Select-Object -First 1
         if ($null -eq $pester) {
             Write-Host ''
-            Write-Host 'Pester tests in tests/Pester skipped: Pester 5 or later is not installed (Windows PowerShell ships Pester 3.4).' -ForegroundColor Yellow
+            Write-Host 'Pester tests in Windows PowerShell skipped: Pester 5 or later is not installed (Windows PowerShell ships Pester 3.4).' -ForegroundColor Yellow
             Write-Host 'Install it with:  Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser -SkipPublisherCheck'
             return
         }
@@ -164,7 +170,7 @@ exit 0
 '@
         $pesterScript = $pesterScript.Replace('__PESTER__', (ConvertTo-SingleQuotedContent $pester.Path))
         $pesterScript = $pesterScript.Replace('__TESTS__', (ConvertTo-SingleQuotedContent (Join-Path $RepoRoot 'tests/Pester')))
-        Invoke-ChildPowerShell -Script $pesterScript -DisplayText "Invoke-Pester -Path tests/Pester (Pester $($pester.Version), in a child PowerShell)"
+        Invoke-ChildPowerShell -Script $pesterScript -DisplayText "Invoke-Pester -Path tests/Pester (Pester $($pester.Version), in a child Windows PowerShell)"
     }
     finally {
         Pop-Location

@@ -39,11 +39,22 @@ $run = Invoke-Pester -Configuration $configuration
             int passed = (int)summary.Properties["Passed"].Value;
             int failed = (int)summary.Properties["Failed"].Value;
             int total = (int)summary.Properties["Total"].Value;
-            var failures = ((object[])summary.Properties["Failures"].Value).Select(f => f.ToString()).Concat(((object[])summary.Properties["ContainerFailures"].Value).Select(f => f.ToString())).ToList();
+            var failures = ((object[])summary.Properties["Failures"].Value).Select(f => f.ToString() ?? string.Empty).Concat(((object[])summary.Properties["ContainerFailures"].Value).Select(f => f.ToString() ?? string.Empty)).ToList();
             _output.WriteLine($"Pester: {passed} passed, {failed} failed of {total}");
             foreach (var failure in failures) _output.WriteLine("FAILED " + failure);
+            WriteSummary(passed, failed, total, failures);
             Assert.True(failures.Count == 0 && failed == 0, "Pester failures:\n" + string.Join("\n", failures));
             Assert.True(total > 0 && passed == total, $"Pester ran {passed} of {total} tests");
+        }
+
+        /// <summary>.ci/run prints this file after dotnet test, so CI's summary has the Pester counts too.</summary>
+        private static void WriteSummary(int passed, int failed, int total, System.Collections.Generic.IEnumerable<string> failures)
+        {
+            string folder = System.IO.Path.Combine(StagedModule.RepoRoot, "out", "test-results");
+            System.IO.Directory.CreateDirectory(folder);
+            var lines = new System.Collections.Generic.List<string> { $"Pester (tests/Pester, PowerShell {System.Management.Automation.PSVersionInfo.PSVersion}): {passed} passed, {failed} failed of {total}" };
+            lines.AddRange(failures.Select(f => "  FAILED " + f));
+            System.IO.File.WriteAllLines(System.IO.Path.Combine(folder, "pester-summary.txt"), lines);
         }
     }
 }
