@@ -65,9 +65,10 @@ namespace ScanPS.Providers.ProjectDiscovery
                 {
                     scan = (ProjectDiscoveryScan)await GetScanAsync(id, cancellationToken).ConfigureAwait(false);
                 }
-                catch (ScanPSException ex) when (!ScanOperations.IsFatal(ex.Error))
+                catch (ScanPSException ex)
                 {
-                    // The scan exists: failing here would read as "not created" and invite a duplicate.
+                    // The scan exists: failing here, even on a dropped connection, would read as "not created" and
+                    // invite a duplicate. Only Ctrl+C (OperationCanceledException) ends the command without it.
                     _http.Log.Warning("Scan " + id + " was created, but reading its state failed (" + ex.Error.ErrorId + ": " + ex.Message + "). Run Get-Scan -Provider ProjectDiscovery -Id " + id + " later.");
                 }
             }
