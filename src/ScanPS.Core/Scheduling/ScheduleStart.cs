@@ -18,13 +18,29 @@ namespace ScanPS.Scheduling
             switch (whole.Kind)
             {
                 case DateTimeKind.Utc:
-                    return TimeZoneInfo.ConvertTime(new DateTimeOffset(whole, TimeSpan.Zero), zone.Zone);
+                    return InZone(whole, zone.Zone, zone.IanaName);
                 case DateTimeKind.Local:
                     var instant = FromWallClock(DateTime.SpecifyKind(whole, DateTimeKind.Unspecified), clock.LocalTimeZone, "this computer's time zone (" + clock.LocalTimeZone.Id + ")");
-                    return TimeZoneInfo.ConvertTime(instant, zone.Zone);
+                    return InZone(instant.UtcDateTime, zone.Zone, zone.IanaName);
                 default:
                     return FromWallClock(whole, zone.Zone, zone.IanaName);
             }
+        }
+
+        /// <summary>
+        /// A UTC instant as the zone's wall clock. Checked by hand: TimeZoneInfo.ConvertTime quietly clamps a result
+        /// past year 9999 to DateTimeOffset.MaxValue at offset +00:00, which would schedule a different time.
+        /// </summary>
+        private static DateTimeOffset InZone(DateTime utc, TimeZoneInfo zone, string zoneName)
+        {
+            TimeSpan offset = zone.GetUtcOffset(utc);
+            long ticks = utc.Ticks + offset.Ticks;
+            if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+            {
+                throw OutsideTheCalendar(Minutes(utc) + " UTC is outside the years 0001 to 9999 in " + zoneName + " (UTC" + Offset(offset) + ").");
+            }
+
+            return new DateTimeOffset(ticks, offset);
         }
 
         /// <summary>
@@ -36,7 +52,7 @@ namespace ScanPS.Scheduling
         {
             if (zone.IsInvalidTime(wall))
             {
-                string text = wall.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                string text = Minutes(wall);
                 throw new ScanPSError(
                     "InvalidStartTime",
                     ScanPSErrorCategory.InvalidArgument,
@@ -59,7 +75,22 @@ namespace ScanPS.Scheduling
                 offset = zone.GetUtcOffset(wall);
             }
 
+            long utcTicks = wall.Ticks - offset.Ticks;
+            if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+            {
+                // '9999-12-31 23:00' in New York is in year 10000 in UTC: DateTimeOffset would throw ArgumentOutOfRangeException.
+                throw OutsideTheCalendar(Minutes(wall) + " " + zoneName + " (UTC" + Offset(offset) + ") is outside the years 0001 to 9999 in UTC.");
+            }
+
             return new DateTimeOffset(wall, offset);
         }
+
+        private static ScanPSException OutsideTheCalendar(string problem) =>
+            new ScanPSError("InvalidStartTime", ScanPSErrorCategory.InvalidArgument, "-StartTime " + problem)
+            { RecommendedAction = "Pass a -StartTime in the coming years, for example (Get-Date).AddDays(1). Nothing was sent." }.ToException();
+
+        private static string Minutes(DateTime time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+        private static string Offset(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
     }
 }
