@@ -5,7 +5,7 @@ using ScanPS.Http;
 
 namespace ScanPS.Connections
 {
-    /// <summary>Connect-ScanProvider's input, after the cmdlet has read any SecretManagement secret.</summary>
+    /// <summary>Connect-ScanProvider's input; a SecretManagement secret is read through <see cref="ReadSecret"/>.</summary>
     public sealed class ConnectRequest
     {
         public string Provider { get; set; } = string.Empty;
@@ -21,6 +21,12 @@ namespace ScanPS.Connections
 
         /// <summary>Describes where the secret came from when it was not a parameter, e.g. "secret 'hs' (SecretManagement)".</summary>
         public string? SecretSource { get; set; }
+
+        /// <summary>
+        /// Reads -SecretName into <see cref="ApiKey"/> or the credential fields (and sets <see cref="SecretSource"/>).
+        /// Called after the input and the connection name are checked, so a refused request never opens a vault.
+        /// </summary>
+        public Action<ConnectRequest>? ReadSecret { get; set; }
 
         public Uri? BaseUri { get; set; }
 

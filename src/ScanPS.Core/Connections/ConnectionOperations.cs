@@ -6,7 +6,7 @@ using ScanPS.Providers;
 
 namespace ScanPS.Connections
 {
-    /// <summary>Connect-ScanProvider's logic: check the input, resolve the credential, validate it with the vendor, store.</summary>
+    /// <summary>Connect-ScanProvider's logic: check the input and the name, read the secret, resolve the credential, validate it with the vendor, store.</summary>
     public static class ConnectionOperations
     {
         public static readonly string[] Regions = { "Default", "EU", "US", "AU" };
@@ -17,6 +17,9 @@ namespace ScanPS.Connections
             string provider = definition.Name;
             string name = string.IsNullOrWhiteSpace(request.Name) ? provider : request.Name!.Trim();
             CheckInput(provider, request);
+            // Before the secret is read and the credential checked: a taken name would be refused only when storing.
+            store.CheckName(name, provider);
+            request.ReadSecret?.Invoke(request);
 
             Uri? baseUri = request.BaseUri == null ? null : BaseUriPolicy.Validate(provider, request.BaseUri, "-BaseUri", definition.ApiRoot);
             var resolved = CredentialResolver.Resolve(definition.Credential, request.ApiKey, request.CredentialPassword, request.CredentialUserName, null, null, request.GetEnvironmentVariable);

@@ -22,17 +22,7 @@ namespace ScanPS.Connections
         {
             lock (_gate)
             {
-                var existing = _connections.FirstOrDefault(c => string.Equals(c.Name, connection.Name, StringComparison.OrdinalIgnoreCase));
-                if (existing != null && existing.Provider != connection.Provider)
-                {
-                    throw new ScanPSError(
-                        "ConnectionNameInUse",
-                        ScanPSErrorCategory.ResourceExists,
-                        "The connection name '" + connection.Name + "' is already used by a " + existing.Provider + " connection. Connection names are unique in the session.",
-                        connection.Name)
-                    { RecommendedAction = "Pass another -Name, or Disconnect-ScanProvider -Name " + connection.Name + " first." }.ToException();
-                }
-
+                var existing = CheckNameLocked(connection.Name, connection.Provider);
                 bool wasDefault = existing?.IsDefault == true;
                 int position = existing == null ? _connections.Count : _connections.IndexOf(existing);
                 if (existing != null)
@@ -54,6 +44,32 @@ namespace ScanPS.Connections
 
                 _connections.Insert(position, connection); // a replacement keeps its place (and its age)
             }
+        }
+
+        /// <summary>Throws ConnectionNameInUse when a connection of another provider has the name (any case).</summary>
+        public void CheckName(string name, string provider)
+        {
+            lock (_gate)
+            {
+                CheckNameLocked(name, provider);
+            }
+        }
+
+        /// <summary>The connection of the same name that a new one would replace, if any; ConnectionNameInUse for another provider's.</summary>
+        private ScanProviderConnection? CheckNameLocked(string name, string provider)
+        {
+            var existing = _connections.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (existing != null && existing.Provider != provider)
+            {
+                throw new ScanPSError(
+                    "ConnectionNameInUse",
+                    ScanPSErrorCategory.ResourceExists,
+                    "The connection name '" + name + "' is already used by a " + existing.Provider + " connection. Connection names are unique in the session.",
+                    name)
+                { RecommendedAction = "Pass another -Name, or Disconnect-ScanProvider -Name " + name + " first." }.ToException();
+            }
+
+            return existing;
         }
 
         /// <summary>The connections, filtered by provider and/or name (null = any), in the order they were made.</summary>

@@ -132,7 +132,7 @@ namespace ScanPS.Commands
                 SkipValidation = SkipValidation.IsPresent,
                 MakeDefault = Default.IsPresent,
             };
-            if (ParameterSetName == SecretSet) Guard(() => ReadSecret(request));
+            if (ParameterSetName == SecretSet) request.ReadSecret = ReadSecret;
             if (SkipCertificateCheck.IsPresent)
             {
                 WriteWarning("-SkipCertificateCheck: the " + Provider + " connection '" + (Name ?? Provider) + "' will not check the server's certificate. Anyone on the network path could read the credential.");
@@ -147,26 +147,31 @@ namespace ScanPS.Commands
             });
         }
 
-        /// <summary>Reads -SecretName through Microsoft.PowerShell.SecretManagement when it is installed (no hard dependency).</summary>
-        private bool ReadSecret(ConnectRequest request)
+        /// <summary>
+        /// Reads -SecretName through Microsoft.PowerShell.SecretManagement when it is imported or installed (no hard
+        /// dependency). The script's output comes back here (PipelineResultTypes.None), never to the caller's pipeline.
+        /// </summary>
+        private void ReadSecret(ConnectRequest request)
         {
             const string Script = @"
 param($Name, $Vault)
-if (-not (Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement)) { return [pscustomobject]@{ ScanPSSecretManagementMissing = $true } }
+if (-not (Get-Module -Name Microsoft.PowerShell.SecretManagement) -and -not (Get-Module -ListAvailable -Name Microsoft.PowerShell.SecretManagement)) { return [pscustomobject]@{ ScanPSSecretManagementMissing = $true } }
 $arguments = @{ Name = $Name; ErrorAction = 'Stop' }
 if ($Vault) { $arguments.Vault = $Vault }
 Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
             System.Collections.ObjectModel.Collection<PSObject> results;
             try
             {
-                results = InvokeCommand.InvokeScript(Script, true, PipelineResultTypes.Output, new object[0], SecretName, Vault);
+                results = InvokeCommand.InvokeScript(Script, true, PipelineResultTypes.None, new object[0], SecretName, Vault);
             }
             catch (RuntimeException ex)
             {
+                // -ErrorAction Stop wraps Get-Secret's error ("The running command stopped because..."): show the error itself.
+                string reason = ex.ErrorRecord?.ToString() ?? ex.Message;
                 throw new ScanPSError(
                     "SecretNotFound",
                     ScanPSErrorCategory.ObjectNotFound,
-                    "SecretManagement could not read the secret '" + SecretName + "'" + (Vault == null ? string.Empty : " from vault '" + Vault + "'") + ": " + ex.Message,
+                    "SecretManagement could not read the secret '" + SecretName + "'" + (Vault == null ? string.Empty : " from vault '" + Vault + "'") + ": " + reason,
                     SecretName)
                 { RecommendedAction = "Check the name with Get-SecretInfo" + (Vault == null ? string.Empty : " -Vault " + Vault) + "." }.ToException();
             }
@@ -213,8 +218,6 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
                         "The secret '" + SecretName + "' is a " + secret.GetType().Name + "; ScanPS needs a SecureString, a string or a PSCredential.",
                         SecretName).ToException();
             }
-
-            return true;
         }
     }
 }
