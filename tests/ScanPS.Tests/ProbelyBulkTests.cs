@@ -189,8 +189,10 @@ namespace ScanPS.Tests
             Assert.Equal("AuthenticationFailed", ex.ErrorId);
             Assert.Contains("Not attempted: 7MNbRt2yYpXs.", ex.Message);
             Assert.EndsWith("Error decoding signature.", ex.Message);
-            Assert.Single(ApiRequests);
-            Assert.Equal("JWT eyJ.not-a-valid.key", ApiRequests[0].Header("Authorization"));
+            // The first request, the read of the existing scheduled scans, is refused: no batch is sent.
+            var refused = Assert.Single(Server.Requests);
+            Assert.Equal("GET /scheduledscans/", refused.Method + " " + refused.Path);
+            Assert.Equal("JWT eyJ.not-a-valid.key", refused.Header("Authorization"));
         }
 
         [Fact]

@@ -42,8 +42,9 @@ namespace ScanPS.Tests
             Assert.False(targetId.ByValue);
             Assert.Equal(typeof(string[]), targetId.Type);
             Assert.Equal(new[] { "Id" }, Strings(Attribute(Cmdlet.GetProperty("TargetId")!, "AliasAttribute")!));
-            // Only TargetId comes from the pipeline: a CSV column named StartTime or Region must not change the schedule.
-            Assert.Equal(new[] { "TargetId" }, Parameters(Cmdlet).Where(p => p.ByPropertyName || p.ByValue).Select(p => p.Name));
+            // Only TargetId (and Provider, which only says whose ids they are) comes from the pipeline: a CSV column
+            // named StartTime or Region must not change the schedule.
+            Assert.Equal(new[] { "TargetId", "Provider" }, Parameters(Cmdlet).Where(p => p.ByPropertyName || p.ByValue).Select(p => p.Name));
         }
 
         [Fact]

@@ -82,6 +82,10 @@ namespace ScanPS.Tests
             return request.Validate(Clock);
         }
 
-        protected IReadOnlyList<RecordedRequest> ApiRequests => Server.Requests.ToList();
+        /// <summary>
+        /// The requests after the read of the account's scheduled scans (GET /scheduledscans/) that precedes the
+        /// first batch; that read is tested in tests/ScanPS.EngineTests/ProbelyInputTests.
+        /// </summary>
+        protected IReadOnlyList<RecordedRequest> ApiRequests => Server.Requests.Where(r => r.Path != "/scheduledscans/").ToList();
     }
 }

@@ -22,6 +22,7 @@ namespace ScanPS.Operations
             var creator = session.Require<IScheduledScanCreator>(CommandName);
             var batches = Split(targetIds, batchSize);
             string scheduleText = schedule.Describe();
+            IReadOnlyList<ScheduledScan>? existing = null;
 
             for (int i = 0; i < batches.Count; i++)
             {
@@ -32,6 +33,9 @@ namespace ScanPS.Operations
 
                 try
                 {
+                    // Read once, after the first batch the user let through: -WhatIf sends nothing, not even this read.
+                    existing ??= ReadExisting(host, session, creator);
+                    WarnRepeats(host, batch, schedule, existing);
                     var created = AsyncBridge.Wait(creator.CreateScheduledScansAsync(batch, schedule, host.CancellationToken), session.Log, host);
                     foreach (var scheduled in created) host.WriteObject(scheduled);
                     ReportMissing(host, session, batch, created, label);
@@ -47,6 +51,42 @@ namespace ScanPS.Operations
                     var notAttempted = batches.Skip(i + 1).SelectMany(b => b).ToList();
                     throw Stopped(ex.Error, batch, notAttempted, label).ToException();
                 }
+            }
+        }
+
+        /// <summary>
+        /// The account's scheduled scans. A listing that fails where a create need not (a 404 from a server without it,
+        /// a 5xx, a time-out) is a warning and the batches go unchecked; a fatal error stops the command as a batch's would.
+        /// </summary>
+        private static IReadOnlyList<ScheduledScan> ReadExisting(ICommandHost host, ProviderSession session, IScheduledScanCreator creator)
+        {
+            try
+            {
+                return AsyncBridge.Wait(creator.ListScheduledScansAsync(host.CancellationToken), session.Log, host);
+            }
+            catch (ScanPSException ex) when (!ScanOperations.IsFatal(ex.Error))
+            {
+                session.Log.DrainTo(host);
+                host.WriteWarning("Could not check the targets' existing scheduled scans (" + ex.Error.ErrorId + ": " + ex.Message + "); they are scheduled without that check.");
+                return Array.Empty<ScheduledScan>();
+            }
+        }
+
+        /// <summary>Re-running the same CSV would silently double every schedule: one warning per target that already has this one.</summary>
+        private static void WarnRepeats(ICommandHost host, IReadOnlyList<string> batch, ScheduledScanSchedule schedule, IReadOnlyList<ScheduledScan> existing)
+        {
+            if (existing.Count == 0) return;
+            var repeats = existing.Where(s => !string.IsNullOrEmpty(s.TargetId) && schedule.IsRepeatedBy(s)).ToLookup(s => s.TargetId!, StringComparer.Ordinal);
+            foreach (var id in batch)
+            {
+                var same = repeats[id].ToList();
+                if (same.Count == 0) continue;
+                var first = same[0];
+                string name = first is ProbelyScheduledScan probely && !string.IsNullOrEmpty(probely.TargetName) ? " (" + probely.TargetName + ")" : string.Empty;
+                string repeatsText = first.Repeats.Length == 0 ? string.Empty : char.ToLowerInvariant(first.Repeats[0]) + first.Repeats.Substring(1) + ", ";
+                host.WriteWarning("Target " + id + name + " already has scheduled scan" + (same.Count == 1 ? " " : "s ") + string.Join(", ", same.Select(s => s.Id)) +
+                    " with the same start and recurrence (" + repeatsText + "next run " +
+                    first.NextRun!.Value.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) + " " + first.TimeZone + "); another one is created.");
             }
         }
 

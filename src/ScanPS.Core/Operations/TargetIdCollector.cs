@@ -11,6 +11,19 @@ namespace ScanPS.Operations
     {
         private readonly List<string> _ids = new List<string>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly string? _provider;
+        private readonly string? _commandName;
+
+        public TargetIdCollector()
+        {
+        }
+
+        /// <summary>Ids of <paramref name="provider"/>'s targets: a piped object that names another provider is refused.</summary>
+        public TargetIdCollector(string provider, string commandName)
+        {
+            _provider = provider;
+            _commandName = commandName;
+        }
 
         public IReadOnlyList<string> Ids => _ids;
 
@@ -27,6 +40,27 @@ namespace ScanPS.Operations
                 if (_seen.Add(trimmed)) _ids.Add(trimmed);
                 else Duplicates++;
             }
+        }
+
+        /// <summary>
+        /// Adds the ids of one pipeline record whose Provider property (null or blank for a plain CSV row) is
+        /// <paramref name="provider"/>. A HostedScan or Invicti scan also has an Id, which is not a target id of this
+        /// provider: ProviderMismatch, before anything is sent.
+        /// </summary>
+        public void Add(IEnumerable<string>? ids, string? provider)
+        {
+            if (_provider != null && !string.IsNullOrWhiteSpace(provider) && ProviderNames.Normalize(provider) != _provider)
+            {
+                string id = string.Join(", ", ids ?? Array.Empty<string>());
+                throw new ScanPSError(
+                    "ProviderMismatch",
+                    ScanPSErrorCategory.InvalidArgument,
+                    _commandName + " schedules " + _provider + " targets, but the pipeline gave a " + provider!.Trim() + " object (Id " + id + "), whose Id is not a " + _provider + " target id. Nothing was sent.",
+                    id)
+                { RecommendedAction = "Pipe " + _provider + " target ids: Import-Csv rows with an Id or TargetId column, or objects whose Provider is " + _provider + "." }.ToException();
+            }
+
+            Add(ids);
         }
 
         /// <summary>The ids, or NoScanTargets when none was given (before any request).</summary>

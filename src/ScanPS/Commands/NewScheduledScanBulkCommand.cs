@@ -25,7 +25,7 @@ namespace ScanPS.Commands
         /// <summary>UNCONFIRMED: Probely documents no limit on targets per bulk request; 50 keeps one refusal small.</summary>
         public const int DefaultBatchSize = 50;
 
-        private readonly TargetIdCollector _targets = new TargetIdCollector();
+        private readonly TargetIdCollector _targets = new TargetIdCollector(ProviderNames.Probely, ScheduledScanBulkOperations.CommandName);
         private ProbelySchedule? _schedule;
 
         /// <summary>Probely target ids; binds from the TargetId or Id property of piped objects (Import-Csv rows).</summary>
@@ -33,6 +33,15 @@ namespace ScanPS.Commands
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public string[] TargetId { get; set; } = new string[0];
+
+        /// <summary>
+        /// The provider of the piped objects' ids, bound from their Provider property: only Probely (any case) or
+        /// blank; another provider's scan is refused with ProviderMismatch, since its Id is not a Probely target id.
+        /// </summary>
+        [Parameter(ParameterSetName = ProbelySet, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        public string? Provider { get; set; }
 
         /// <summary>First run. A time without a zone (e.g. '2026-12-01 02:00') is wall-clock time in -TimeZone.</summary>
         [Parameter(ParameterSetName = ProbelySet, Mandatory = true)]
@@ -107,7 +116,7 @@ namespace ScanPS.Commands
             Run(_ => _schedule = request.Validate());
         }
 
-        protected override void ProcessRecord() => Run(_ => _targets.Add(TargetId));
+        protected override void ProcessRecord() => Run(_ => _targets.Add(TargetId, Provider));
 
         protected override void EndProcessing()
         {

@@ -14,8 +14,8 @@ using Microsoft.Net.Http.Headers;
 namespace ScanPS.FakeVendors;
 
 /// <summary>
-/// In-memory fake of Probely's POST /scheduledscans/bulk/ (developers.probely.com, "Bulk Create Scheduled Scans";
-/// no machine-readable spec of this endpoint is public). "Authorization: JWT &lt;key&gt;", trailing-slash paths,
+/// In-memory fake of Probely's POST /scheduledscans/bulk/ and GET /scheduledscans/ (developers.probely.com, "Bulk
+/// Create Scheduled Scans", "List Account's Scheduled Scans"; no machine-readable spec of these endpoints is public). "Authorization: JWT &lt;key&gt;", trailing-slash paths,
 /// DRF error bodies: 400 field errors nested like the request, 401/404 {"detail": ...}. A batch with any bad
 /// target is refused whole, as a DRF serializer validates the whole body before saving (UNCONFIRMED for this endpoint).
 /// Thread-safe except <see cref="ValidApiKeys"/> and <see cref="UtcNow"/>, which should be set between requests.
@@ -42,6 +42,12 @@ public sealed class FakeProbely : IFakeVendor
 
     /// <summary>The server's clock for "date_time must be in the future"; tests pin it.</summary>
     public Func<DateTimeOffset> UtcNow { get; set; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// Largest page honoured by GET /scheduledscans/: a bigger length is clamped, as DRF's max_page_size does
+    /// (UNCONFIRMED: Probely documents no maximum). Change only between requests.
+    /// </summary>
+    public int MaxPageLength { get; set; } = 100;
 
     /// <summary>Number of POST bodies that created scheduled scans.</summary>
     public int AcceptedBatches { get; private set; }
@@ -104,6 +110,7 @@ public sealed class FakeProbely : IFakeVendor
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/scheduledscans/bulk/", (RequestDelegate)BulkCreateAsync);
+        app.MapGet("/scheduledscans/", (RequestDelegate)ListScheduledScansAsync);
         app.MapGet("/targets/", (RequestDelegate)ListTargetsAsync);
         // Without the trailing slash (or any other path), Probely has nothing: 404 {"detail": "Not found."}
         // (UNCONFIRMED: Django may instead redirect a GET; a POST cannot be redirected).
@@ -132,6 +139,58 @@ public sealed class FakeProbely : IFakeVendor
         }
 
         var body = new System.Text.Json.Nodes.JsonObject { ["count"] = count, ["page"] = page, ["length"] = length, ["results"] = results };
+        await FakeHttp.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// GET /scheduledscans/?page=&amp;length= ("List Account's Scheduled Scans"): the account's scheduled scans in
+    /// creation order, page-number paged like every Probely list, {count, page_total, page, length, results}
+    /// (UNCONFIRMED for this endpoint: its reference page shows only the items; the wrapper is the one /scans/ documents).
+    /// length defaults to 10 (the old spec's default); a page past the last is DRF's 404 {"detail": "Invalid page."}.
+    /// The search, ordering and id filters are not modelled.
+    /// </summary>
+    private async Task ListScheduledScansAsync(HttpContext context)
+    {
+        if (context.Request.Path.Value?.EndsWith('/') != true)
+        {
+            await NotFoundAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await AuthorizeAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        string? pageText = context.Request.Query["page"];
+        string? lengthText = context.Request.Query["length"];
+        int page = 1;
+        if (pageText is not null && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        {
+            await FakeHttp.WriteJsonAsync(context, StatusCodes.Status404NotFound, new JsonObject { ["detail"] = "Invalid page." }).ConfigureAwait(false);
+            return;
+        }
+
+        int length = int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out int l) && l > 0 ? Math.Min(l, MaxPageLength) : 10;
+        JsonArray results = new();
+        int count;
+        lock (_gate)
+        {
+            count = _scheduledScans.Count;
+            foreach (JsonObject scheduled in _scheduledScans.Skip((page - 1) * length).Take(length))
+            {
+                results.Add(scheduled.DeepClone());
+            }
+        }
+
+        int pageTotal = (count + length - 1) / length;
+        if (page > 1 && page > pageTotal)
+        {
+            await FakeHttp.WriteJsonAsync(context, StatusCodes.Status404NotFound, new JsonObject { ["detail"] = "Invalid page." }).ConfigureAwait(false);
+            return;
+        }
+
+        JsonObject body = new() { ["count"] = count, ["page_total"] = pageTotal, ["page"] = page, ["length"] = length, ["results"] = results };
         await FakeHttp.WriteJsonAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 

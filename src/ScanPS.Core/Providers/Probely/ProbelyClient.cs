@@ -14,12 +14,17 @@ using ScanPS.Models;
 namespace ScanPS.Providers.Probely
 {
     /// <summary>
-    /// Probely REST API (https://api.probely.com, regional hosts): bulk-create scheduled scans. Auth is
+    /// Probely REST API (https://api.probely.com, regional hosts): bulk-create and list scheduled scans. Auth is
     /// "Authorization: JWT &lt;key&gt;"; every documented path ends with '/', which is kept.
     /// </summary>
     public sealed class ProbelyClient : IScheduledScanCreator, IConnectionValidator
     {
         public const string BulkScheduledScansPath = "scheduledscans/bulk/";
+
+        public const string ScheduledScansPath = "scheduledscans/";
+
+        /// <summary>UNCONFIRMED: Probely documents no maximum page length; 100 keeps the pages few and small.</summary>
+        public const int PageLength = 100;
 
         private readonly VendorHttpClient _http;
 
@@ -74,6 +79,33 @@ namespace ScanPS.Providers.Probely
             }
 
             return created;
+        }
+
+        /// <summary>
+        /// GET /scheduledscans/?page=N&amp;length=100 until page_total (then count, then a short page) says it was the
+        /// last; the account's scheduled scans, in the vendor's order.
+        /// </summary>
+        public async Task<IReadOnlyList<ScheduledScan>> ListScheduledScansAsync(CancellationToken cancellationToken)
+        {
+            var all = new List<ScheduledScan>();
+            long read = 0;
+            for (int page = 1; ; page++)
+            {
+                var request = new VendorRequest(HttpMethod.Get, ScheduledScansPath + "?page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                    "&length=" + PageLength.ToString(System.Globalization.CultureInfo.InvariantCulture), RequestKind.Read);
+                var wire = await _http.SendJsonAsync(request, ProbelyJsonContext.Default.ProbelyWireScheduledScanPage, cancellationToken).ConfigureAwait(false);
+                if (wire.Results == null) throw Invalid(request, "the listing has no \"results\" array.");
+                foreach (var item in wire.Results)
+                {
+                    if (item != null && !string.IsNullOrEmpty(item.Id)) all.Add(ProbelyMapper.ToScheduledScan(item));
+                }
+
+                read += wire.Results.Count;
+                bool more = wire.PageTotal.HasValue ? page < wire.PageTotal.Value
+                    : wire.Count.HasValue ? read < wire.Count.Value
+                    : wire.Results.Count >= PageLength;
+                if (!more || wire.Results.Count == 0) return all;
+            }
         }
 
         internal static ProbelyBulkCreateBody Body(IEnumerable<string> targetIds, ProbelySchedule schedule)

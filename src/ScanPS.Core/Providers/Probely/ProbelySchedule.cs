@@ -46,6 +46,18 @@ namespace ScanPS.Providers.Probely
         /// <summary>date_time as sent: ISO 8601 with the zone's offset, so the instant is unambiguous whatever the vendor does with timezone.</summary>
         public string WireDateTime => Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// The same next run (as an instant, to the second) and the same recurrence, weekday and week of the month:
+        /// re-running the same CSV. Profile and partial-scan options are not compared; they do not make a second
+        /// schedule less of a repeat.
+        /// </summary>
+        public override bool IsRepeatedBy(ScheduledScan existing)
+        {
+            if (!existing.NextRun.HasValue || existing.Recurrence != Recurrence) return false;
+            if (existing.NextRun.Value.UtcTicks / TimeSpan.TicksPerSecond != Start.UtcTicks / TimeSpan.TicksPerSecond) return false;
+            return !(existing is ProbelyScheduledScan probely) || (probely.DayOfWeek == DayOfWeek && probely.WeekIndex == WeekIndex);
+        }
+
         public override string Describe()
         {
             string repeats = ScheduleWords.Repeats(Recurrence, DayOfWeek, WeekIndex);

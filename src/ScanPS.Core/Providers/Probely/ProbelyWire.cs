@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace ScanPS.Providers.Probely
 {
-    // Wire shapes of POST /scheduledscans/bulk/ as the vendor documents them (snake_case). Enum-like values stay
+    // Wire shapes of POST /scheduledscans/bulk/ and GET /scheduledscans/ as the vendor documents them (snake_case). Enum-like values stay
     // strings on the way in so an unknown one never breaks parsing; ProbelyMapper maps them.
 
     internal sealed class ProbelyBulkCreateBody
@@ -72,6 +72,17 @@ namespace ScanPS.Providers.Probely
         [JsonPropertyName("target")] public ProbelyWireTarget? Target { get; set; }
     }
 
+    /// <summary>
+    /// A page of GET /scheduledscans/: {count, page_total, page, length, results}, the wrapper Probely documents for
+    /// its lists (UNCONFIRMED for this endpoint, whose reference page shows only the items).
+    /// </summary>
+    internal sealed class ProbelyWireScheduledScanPage
+    {
+        [JsonPropertyName("count")] public int? Count { get; set; }
+        [JsonPropertyName("page_total")] public int? PageTotal { get; set; }
+        [JsonPropertyName("results")] public List<ProbelyWireScheduledScan>? Results { get; set; }
+    }
+
     internal sealed class ProbelyWireTarget
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
@@ -89,6 +100,7 @@ namespace ScanPS.Providers.Probely
     [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
     [JsonSerializable(typeof(ProbelyBulkCreateBody))]
     [JsonSerializable(typeof(List<ProbelyWireScheduledScan>))]
+    [JsonSerializable(typeof(ProbelyWireScheduledScanPage))]
     [JsonSerializable(typeof(JsonElement))]
     internal sealed partial class ProbelyJsonContext : JsonSerializerContext
     {
