@@ -71,11 +71,14 @@ namespace ScanPS.Tests
             Assert.NotNull(output);
             var types = ((System.Collections.Generic.IEnumerable<System.Reflection.CustomAttributeTypedArgument>)output!.ConstructorArguments[0].Value!).Select(a => (Type)a.Value!);
             var provider = Parameters(cmdlet).Where(p => p.Name == "Provider").ToList();
-            if (provider.Count == 0)
+            if (cmdlet == typeof(NewScheduledScanBulkCommand))
             {
-                // A single-vendor cmdlet (New-ScheduledScanBulk): no -Provider; its sets are named after its vendor.
+                // A single-vendor cmdlet: its sets are named after its vendor, and its optional -Provider only takes
+                // the piped objects' Provider, to refuse another provider's scan (its Id is no Probely target id).
                 Assert.NotEmpty(types);
                 Assert.All(SetNames(cmdlet), set => Assert.NotNull(ProviderParameterRules.OwnerOf(set)));
+                Assert.All(provider, p => { Assert.False(p.Mandatory); Assert.True(p.ByPropertyName); Assert.Equal(int.MinValue, p.Position); });
+                Assert.Null(Attribute(cmdlet.GetProperty("Provider")!, "ValidateSetAttribute"));
                 return;
             }
 
