@@ -10,7 +10,8 @@ namespace ScanPS.Operations
     /// New-ScheduledScanBulk's logic: splits the target ids into batches, asks ShouldProcess once per batch and
     /// sends each batch once. A refused batch is a non-terminating error naming exactly the ids it held and why;
     /// the other batches still go. Only an error no later batch can escape (credential, permission, connection)
-    /// stops the command, and its error names every id not scheduled.
+    /// stops the command, and its error names every id not scheduled. Before the first batch is sent, the account's
+    /// scheduled scans are read once so that a target that already has the same schedule gets a warning.
     /// </summary>
     public static class ScheduledScanBulkOperations
     {
