@@ -28,6 +28,9 @@ namespace ScanPS.Auth
 
         public bool IsEmpty => _secret.Length == 0;
 
+        /// <summary>True when the secret can be sent in a header (printable ASCII: no line break that would start another header).</summary>
+        internal bool IsHeaderSafe => Http.HeaderValue.IsValid(Reveal());
+
         /// <summary>The same secret and user name, described by another source (a stored connection).</summary>
         public ApiKeyCredential WithSource(string source) => new ApiKeyCredential(_secret, source, UserName);
 

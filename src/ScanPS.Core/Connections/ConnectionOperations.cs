@@ -109,6 +109,7 @@ namespace ScanPS.Connections
             }
 
             if (request.TeamId != null && provider != ProviderNames.ProjectDiscovery) throw NotForProvider("TeamId", provider, ProviderNames.ProjectDiscovery);
+            if (!string.IsNullOrWhiteSpace(request.TeamId)) Providers.ProjectDiscovery.ProjectDiscoveryProvider.CheckTeamId(request.TeamId!.Trim(), "-TeamId");
             if (request.ProxyCredential != null && request.ProxyUseDefaultCredentials)
             {
                 throw Invalid("ConflictingProxyCredentials", "-ProxyCredential and -ProxyUseDefaultCredentials both say how to sign in to the proxy. Use one of them.", null);

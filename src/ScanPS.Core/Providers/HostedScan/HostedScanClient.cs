@@ -30,7 +30,7 @@ namespace ScanPS.Providers.HostedScan
         }
 
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
-            message => message.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Reveal());
+            message => HeaderValue.Add(message, ApiKeyHeader, credential.Reveal());
 
         public async Task<Scan?> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
         {
