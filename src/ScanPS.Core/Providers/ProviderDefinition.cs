@@ -41,8 +41,12 @@ namespace ScanPS.Providers
         {
         }
 
-        /// <summary>A scan id in the form the vendor expects, checked before any credential lookup or request; throws ScanPSException (InvalidScanId).</summary>
-        public virtual string NormaliseScanId(string id) => (id ?? string.Empty).Trim();
+        /// <summary>
+        /// A scan id in the form the vendor expects, checked before any request for it (Start-ScanFromScan: before the
+        /// credential lookup too); throws ScanPSException (InvalidScanId). Every vendor's ids are one path segment
+        /// (<see cref="ResourceIds"/>); Invicti's are GUIDs.
+        /// </summary>
+        public virtual string NormaliseScanId(string id) => ResourceIds.CheckScanId(id, Name);
 
         private static readonly ProviderDefinition[] Known =
         {

@@ -144,6 +144,7 @@ namespace ScanPS.Providers.HostedScan
                 Tags = RequestValues.Clean(hosted.Tags),
                 UseAuthentication = hosted.UseAuthentication,
             };
+            foreach (var targetId in body.TargetIds ?? new string[0]) ResourceIds.CheckTargetId(targetId, ProviderNames.HostedScan);
             if (body.Targets == null && body.TargetIds == null && body.Tags == null)
             {
                 throw new ScanPSError(
