@@ -60,13 +60,11 @@ namespace ScanPS.Auth
             }
         }
 
-        /// <summary>Replaces every occurrence of the key in <paramref name="text"/> with a mask.</summary>
-        public string Redact(string? text)
-        {
-            if (string.IsNullOrEmpty(text) || _secret.Length < 4) return text ?? string.Empty;
-            string plain = Reveal();
-            return text!.IndexOf(plain, StringComparison.Ordinal) < 0 ? text : text.Replace(plain, "***");
-        }
+        /// <summary>Replaces every occurrence of the key in <paramref name="text"/>, in any encoding (<see cref="Http.SecretPattern"/>), with a mask.</summary>
+        public string Redact(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Redaction()(text!);
+
+        /// <summary>The redaction of this key for a session's log, its search pattern built once.</summary>
+        public Func<string, string> Redaction() => Http.SecretPattern.Redaction(Reveal());
 
         /// <summary>"****" plus the last four characters, and only for keys of 16 characters or more (else "****").</summary>
         public string Hint()

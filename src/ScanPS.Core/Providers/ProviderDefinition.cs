@@ -34,7 +34,7 @@ namespace ScanPS.Providers
         public abstract object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential);
 
         /// <summary>Extra text that must never be printed (for example a Basic auth header value derived from the secret).</summary>
-        public virtual IEnumerable<Func<string, string>> Redactions(ApiKeyCredential credential) => new Func<string, string>[] { text => credential.Redact(text) };
+        public virtual IEnumerable<Func<string, string>> Redactions(ApiKeyCredential credential) => new[] { credential.Redaction() };
 
         /// <summary>Checks Get-Scan listing filters before any credential lookup or request; throws ScanPSException.</summary>
         public virtual void ValidateListQuery(ScanListQuery query)

@@ -155,9 +155,19 @@ namespace ScanPS.Providers
                 defaultCredential,
                 options.GetEnvironmentVariable);
             foreach (var redaction in definition.Redactions(credential)) log.AddRedaction(redaction);
+            RedactProxyPassword(options.Network, log);
             log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
             var http = new VendorHttpClient(provider, baseUri, definition.Authorizer(credential, options), log, options.Settings, options.Network);
             return new ProviderSession(provider, baseUri, credential, log, definition.CreateClient(http, options, credential));
+        }
+
+        /// <summary>The proxy password (-ProxyCredential) never prints either: as is, encoded, or in a Basic Proxy-Authorization value.</summary>
+        private static void RedactProxyPassword(NetworkSettings network, RequestLog log)
+        {
+            string? password = network.ProxyCredential?.Password;
+            if (string.IsNullOrEmpty(password)) return;
+            log.AddRedaction(SecretPattern.Redaction(password));
+            log.AddRedaction(SecretPattern.Redaction(network.ProxyCredential!.UserName + ":" + password));
         }
 
         /// <summary>The client as the capability a cmdlet needs, or a clear error when the provider lacks it.</summary>
