@@ -69,8 +69,8 @@ namespace ScanPS.Auth
             if (spec.RequiresUserName && found.UserName != null && !HeaderValue.IsValid(found.UserName)) throw Unsendable(spec, "The " + spec.UserNameMeaning + " given by " + found.Source);
             if (spec.RequiresUserName && found.UserName == null)
             {
-                // An explicit -ApiKey (token) pairs with the user id of -Connection when there is one.
-                string? connectionUser = connection?.UserName;
+                // An explicit -ApiKey (token) pairs with the user id of -Connection, else of the default connection.
+                string? connectionUser = (connection ?? defaultConnection)?.UserName;
                 if (connectionUser != null) return found.WithUserName(connectionUser);
             }
 

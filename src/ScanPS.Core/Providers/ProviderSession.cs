@@ -29,7 +29,10 @@ namespace ScanPS.Providers
         /// <summary>-Connection: its credential and settings apply unless a parameter of the command overrides them.</summary>
         public ScanProviderConnection? Connection { get; set; }
 
-        /// <summary>The provider's default session connection; used only when neither credential parameters nor -Connection are given.</summary>
+        /// <summary>
+        /// The provider's default session connection, used when no -Connection is given: all of it, or, with -ApiKey or
+        /// -Credential, all of it but the secret.
+        /// </summary>
         public ScanProviderConnection? DefaultConnection { get; set; }
 
         /// <summary>
@@ -40,13 +43,13 @@ namespace ScanPS.Providers
         public bool DeferMissingCredential { get; set; }
 
         /// <summary>
-        /// Fills what the command did not give from the connection that applies (-Connection, else the default one when
-        /// no credential parameter was given) and returns that connection, or null.
+        /// Fills what the command did not give from the connection that applies (-Connection, else the default one) and
+        /// returns that connection, or null. -ApiKey or -Credential replace only the connection's secret: its base URI,
+        /// region, team, proxy, certificate check, time-out and retries still apply (a sandbox stays a sandbox).
         /// </summary>
         public ScanProviderConnection? ApplyConnection()
         {
-            bool explicitCredential = ApiKey != null || CredentialPassword != null;
-            var connection = Connection ?? (explicitCredential ? null : DefaultConnection);
+            var connection = Connection ?? DefaultConnection;
             if (connection == null) return null;
             if (connection.Removed)
             {
