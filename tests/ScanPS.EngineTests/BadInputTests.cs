@@ -198,6 +198,27 @@ namespace ScanPS.EngineTests
             Assert.Empty(engine.Run("Get-ScanProviderConnection -Name viaproxy -ErrorAction SilentlyContinue").Output);
         }
 
+        [Theory]
+        [InlineData("Get-Scan -Provider HostedScan -BaseUri $args[0] -First 1", "GetScanCommand")]
+        [InlineData("New-Scan -Provider HostedScan -Type NMAP -Target example.com -BaseUri $args[0] -WhatIf", "NewScanCommand")]
+        [InlineData("Connect-ScanProvider -Provider HostedScan -Name withpassword -ApiKey $ScanPSKey -BaseUri $args[0] -PassThru", "ConnectScanProviderCommand")]
+        public void A_base_URI_with_a_password_in_it_is_refused_without_printing_the_password(string script, string command)
+        {
+            using var engine = _sandbox.Connect(new Engine(), "HostedScan");
+            var withPassword = new UriBuilder(_sandbox.HostedScanServer.BaseUri) { UserName = "apiuser", Password = "Base-Pa55word" }.Uri.ToString();
+            int before = _sandbox.RequestCount;
+
+            var result = engine.Run(script + " -Verbose", withPassword);
+
+            var error = result.SingleError();
+            Assert.Equal("InvalidBaseUri,ScanPS.Commands." + command, error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Contains("-ApiKey or -Credential", Message(error));
+            Assert.DoesNotContain("Pa55word", AllText(result, engine));
+            Assert.Equal(before, _sandbox.RequestCount);
+            Assert.Empty(result.Output);
+        }
+
         // ---- 4. ids that leave their path segment ------------------------------------------------------------------
 
         public static IEnumerable<object[]> BadScanIds()

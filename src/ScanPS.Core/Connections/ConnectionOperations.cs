@@ -137,11 +137,8 @@ namespace ScanPS.Connections
         }
 
         /// <summary>The proxy address as a message may show it: any user name and password in it are left out.</summary>
-        private static string WithoutUserInfo(Uri proxy)
-        {
-            if (!proxy.IsAbsoluteUri) return proxy.OriginalString.Contains("@") ? "(an address with a user name or password)" : proxy.OriginalString;
-            return string.IsNullOrEmpty(proxy.UserInfo) ? proxy.OriginalString : proxy.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
-        }
+        private static string WithoutUserInfo(Uri proxy) =>
+            !proxy.IsAbsoluteUri && proxy.OriginalString.Contains("@") ? "(an address with a user name or password)" : BaseUriPolicy.WithoutUserInfo(proxy);
 
         private static ScanPSException NotForProvider(string parameter, string provider, string owner) =>
             new ScanPSError(
