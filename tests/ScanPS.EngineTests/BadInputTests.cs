@@ -154,6 +154,30 @@ namespace ScanPS.EngineTests
         }
 
         [Fact]
+        public void An_Invicti_token_echoed_in_its_result_string_is_not_in_the_error()
+        {
+            const string Token = "t+&'<>\"\\/ %5647382910";
+            using var engine = _sandbox.Connect(new Engine(), "Invicti");
+            string id = _sandbox.Invicti.SeedScans(1)[0];
+            _sandbox.InvictiServer.Faults.Enqueue(new Fault
+            {
+                Method = "POST",
+                PathPrefix = "/api/1.0/scans/newfromscan",
+                Kind = FaultKind.Status,
+                StatusCode = 200,
+                Body = JsonSerializer.Serialize("The token " + Token + " may not launch scans"),
+            });
+            engine.Set("token", Token);
+
+            var result = engine.Run("Start-ScanFromScan -Id $args[0] -Credential ([pscredential]::new('test-user-id', (ConvertTo-SecureString $token -AsPlainText -Force))) -Confirm:$false -Debug -Verbose", id);
+
+            var error = result.SingleError();
+            Assert.Equal("ScanNotRelaunched,ScanPS.Commands.StartScanFromScanCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("may not launch scans", Message(error));
+            AssertNoEncodingOf(Token, AllText(result, engine));
+        }
+
+        [Fact]
         public void A_socks5_proxy_password_is_not_printed_in_the_debug_body_or_the_error_in_any_encoding()
         {
             const string Password = "p+&'<>\"é\\/0987654321";
