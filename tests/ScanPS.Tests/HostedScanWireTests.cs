@@ -109,15 +109,15 @@ namespace ScanPS.Tests
         }
 
         [Fact]
-        public void GetScan_by_id_escapes_the_id_in_the_path()
+        public void GetScan_by_id_escapes_the_id_in_the_path_and_refuses_one_that_is_not_one_segment()
         {
             var host = new RecordingHost();
-            ScanOperations.GetScansById(host, Open(), new[] { "a b/c" });
+            ScanOperations.GetScansById(host, Open(), new[] { "a b/c", "a b" });
 
             var sent = Assert.Single(ApiRequests);
-            // ASP.NET decodes %20 in Request.Path but keeps %2F, so the slash stayed part of the id.
-            Assert.Equal("/v1/scans/a b%2Fc", sent.Path);
-            Assert.Equal("ScanNotFound", Assert.Single(host.Errors).ErrorId);
+            // ASP.NET decodes %20 in Request.Path; the id with a slash was refused before anything was sent.
+            Assert.Equal("/v1/scans/a b", sent.Path);
+            Assert.Equal(new[] { "InvalidScanId", "ScanNotFound" }, host.Errors.Select(e => e.ErrorId).ToArray());
         }
     }
 }

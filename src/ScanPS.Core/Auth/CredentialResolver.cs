@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Security;
+using ScanPS.Http;
 using ScanPS.Operations;
 
 namespace ScanPS.Auth
@@ -64,10 +65,12 @@ namespace ScanPS.Auth
             }
 
             if (found == null) throw NothingFound(spec);
+            if (!found.IsHeaderSafe) throw Unsendable(spec, "The " + spec.Provider + " " + spec.SecretName + " given by " + found.Source);
+            if (spec.RequiresUserName && found.UserName != null && !HeaderValue.IsValid(found.UserName)) throw Unsendable(spec, "The " + spec.UserNameMeaning + " given by " + found.Source);
             if (spec.RequiresUserName && found.UserName == null)
             {
-                // An explicit -ApiKey (token) pairs with the user id of -Connection when there is one.
-                string? connectionUser = connection?.UserName;
+                // An explicit -ApiKey (token) pairs with the user id of -Connection, else of the default connection.
+                string? connectionUser = (connection ?? defaultConnection)?.UserName;
                 if (connectionUser != null) return found.WithUserName(connectionUser);
             }
 
@@ -86,7 +89,12 @@ namespace ScanPS.Auth
         {
             if (credential.UserName != null) return credential;
             string? fromEnvironment = Blank(getEnvironmentVariable(spec.UserNameVariable!));
-            if (fromEnvironment != null) return credential.WithUserName(fromEnvironment.Trim());
+            if (fromEnvironment != null)
+            {
+                if (!HeaderValue.IsValid(fromEnvironment.Trim())) throw Unsendable(spec, "The " + spec.UserNameMeaning + " given by the environment variable " + spec.UserNameVariable);
+                return credential.WithUserName(fromEnvironment.Trim());
+            }
+
             throw new ScanPSError(
                 "NoCredentialResolved",
                 ScanPSErrorCategory.AuthenticationError,
@@ -117,6 +125,19 @@ namespace ScanPS.Auth
                     : "Run Connect-ScanProvider -Provider " + spec.Provider + " -ApiKey (Read-Host -AsSecureString), pass -ApiKey or -Credential, or set $env:" + spec.SecretVariables[0] + ".",
             }.ToException();
         }
+
+        /// <summary>
+        /// A secret or user name that cannot go in a request header: refused before anything is sent, naming where it
+        /// came from (never the value), so a line break cannot add a header of its own and a stray character is not
+        /// mistaken for a network failure.
+        /// </summary>
+        private static ScanPSException Unsendable(CredentialSpec spec, string what) =>
+            new ScanPSError(
+                "InvalidCredential",
+                ScanPSErrorCategory.InvalidArgument,
+                what + " " + HeaderValue.Problem + ". Nothing was sent.",
+                spec.Provider)
+            { RecommendedAction = "Copy the " + spec.SecretName + " again without line breaks or stray characters, for example with -ApiKey (Read-Host -AsSecureString)." }.ToException();
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

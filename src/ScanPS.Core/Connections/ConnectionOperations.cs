@@ -112,6 +112,7 @@ namespace ScanPS.Connections
             }
 
             if (request.TeamId != null && provider != ProviderNames.ProjectDiscovery) throw NotForProvider("TeamId", provider, ProviderNames.ProjectDiscovery);
+            if (!string.IsNullOrWhiteSpace(request.TeamId)) Providers.ProjectDiscovery.ProjectDiscoveryProvider.CheckTeamId(request.TeamId!.Trim(), "-TeamId");
             if (request.ProxyCredential != null && request.ProxyUseDefaultCredentials)
             {
                 throw Invalid("ConflictingProxyCredentials", "-ProxyCredential and -ProxyUseDefaultCredentials both say how to sign in to the proxy. Use one of them.", null);
@@ -124,12 +125,23 @@ namespace ScanPS.Connections
 
             if (request.Proxy != null && (!request.Proxy.IsAbsoluteUri || (request.Proxy.Scheme != Uri.UriSchemeHttp && request.Proxy.Scheme != Uri.UriSchemeHttps)))
             {
-                throw Invalid("InvalidProxy", "The proxy '" + request.Proxy.OriginalString + "' must be an absolute http:// or https:// URI, such as http://proxy.contoso.com:8080.", request.Proxy);
+                throw Invalid("InvalidProxy", "The proxy '" + WithoutUserInfo(request.Proxy) + "' must be an absolute http:// or https:// URI, such as http://proxy.contoso.com:8080.", WithoutUserInfo(request.Proxy));
+            }
+
+            if (request.Proxy != null && !string.IsNullOrEmpty(request.Proxy.UserInfo))
+            {
+                // .NET does not sign in with a user name and password in the proxy address, and the connection would
+                // show them in its Proxy property: they belong in -ProxyCredential.
+                throw Invalid("InvalidProxy", "The proxy '" + WithoutUserInfo(request.Proxy) + "' has a user name or password in it. Pass the address alone to -Proxy and the sign-in to -ProxyCredential.", WithoutUserInfo(request.Proxy));
             }
 
             if (request.TimeoutSec.HasValue && request.TimeoutSec.Value <= 0) throw Invalid("InvalidTimeout", "-TimeoutSec must be a positive number of seconds.", request.TimeoutSec);
             if (request.MaximumRetryCount.HasValue && request.MaximumRetryCount.Value < 0) throw Invalid("InvalidRetryCount", "-MaximumRetryCount cannot be negative.", request.MaximumRetryCount);
         }
+
+        /// <summary>The proxy address as a message may show it: any user name and password in it are left out.</summary>
+        private static string WithoutUserInfo(Uri proxy) =>
+            !proxy.IsAbsoluteUri && proxy.OriginalString.Contains("@") ? "(an address with a user name or password)" : BaseUriPolicy.WithoutUserInfo(proxy);
 
         private static ScanPSException NotForProvider(string parameter, string provider, string owner) =>
             new ScanPSError(

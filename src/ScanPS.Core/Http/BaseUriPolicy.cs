@@ -38,6 +38,12 @@ namespace ScanPS.Http
         public static Uri Validate(string provider, Uri uri, string source = "-BaseUri", string apiRoot = "/v1")
         {
             if (!uri.IsAbsoluteUri) throw Invalid(provider, uri.OriginalString, source, "it is not an absolute URI");
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                // HttpClient does not sign in with it, and the address shows in -Verbose, -WhatIf and the connection.
+                throw Invalid(provider, WithoutUserInfo(uri), source, "a base URI cannot carry a user name or password; pass the credential with -ApiKey or -Credential");
+            }
+
             if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
             {
                 throw Invalid(provider, uri.OriginalString, source, "a base URI cannot have a query or fragment");
@@ -80,6 +86,12 @@ namespace ScanPS.Http
             builder.Path = path + "/";
             return builder.Uri;
         }
+
+        /// <summary>An absolute URI as a message may show it: any user name and password in it are left out.</summary>
+        public static string WithoutUserInfo(Uri uri) =>
+            !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.UserInfo)
+                ? uri.OriginalString
+                : uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
 
         private static ScanPSException Invalid(string provider, string value, string source, string reason) =>
             new ScanPSError(

@@ -84,17 +84,31 @@ namespace ScanPS.Operations
             }
         }
 
-        /// <summary>Get-Scan -Id: one request per id; a missing id is a ScanNotFound error and the others still come out.</summary>
+        /// <summary>
+        /// Get-Scan -Id: one request per id; a missing id is a ScanNotFound error and the others still come out. An id
+        /// that is blank or not one path segment ('..', 'a/b') is an InvalidScanId error, and nothing is sent for it.
+        /// </summary>
         public static void GetScansById(ICommandHost host, ProviderSession session, IEnumerable<string> ids)
         {
             var reader = session.Require<IScanReader>("Get-Scan");
-            foreach (var id in ids)
+            var definition = ProviderDefinition.Get(session.Provider);
+            foreach (var raw in ids)
             {
                 host.CancellationToken.ThrowIfCancellationRequested();
-                if (string.IsNullOrWhiteSpace(id)) continue;
+                string id;
                 try
                 {
-                    Scan scan = AsyncBridge.Wait(reader.GetScanAsync(id.Trim(), host.CancellationToken), session.Log, host);
+                    id = definition.NormaliseScanId(raw);
+                }
+                catch (ScanPSException ex)
+                {
+                    host.WriteError(ex.Error);
+                    continue;
+                }
+
+                try
+                {
+                    Scan scan = AsyncBridge.Wait(reader.GetScanAsync(id, host.CancellationToken), session.Log, host);
                     host.WriteObject(scan);
                 }
                 catch (ScanPSException ex) when (!IsFatal(ex.Error))

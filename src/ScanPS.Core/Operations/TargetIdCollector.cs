@@ -63,9 +63,13 @@ namespace ScanPS.Operations
             Add(ids);
         }
 
-        /// <summary>The ids, or NoScanTargets when none was given (before any request).</summary>
+        /// <summary>
+        /// The ids, or NoScanTargets when none was given, or InvalidTargetId for the first id that is not one path
+        /// segment ('..', 'a/b'); both before any credential lookup or request.
+        /// </summary>
         public IReadOnlyList<string> Require(string commandName)
         {
+            foreach (var id in _ids) Providers.ResourceIds.CheckTargetId(id, _provider ?? ProviderNames.Probely);
             if (_ids.Count > 0) return _ids;
             throw new ScanPSError(
                 "NoScanTargets",

@@ -34,15 +34,19 @@ namespace ScanPS.Providers
         public abstract object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential);
 
         /// <summary>Extra text that must never be printed (for example a Basic auth header value derived from the secret).</summary>
-        public virtual IEnumerable<Func<string, string>> Redactions(ApiKeyCredential credential) => new Func<string, string>[] { text => credential.Redact(text) };
+        public virtual IEnumerable<Func<string, string>> Redactions(ApiKeyCredential credential) => new[] { credential.Redaction() };
 
         /// <summary>Checks Get-Scan listing filters before any credential lookup or request; throws ScanPSException.</summary>
         public virtual void ValidateListQuery(ScanListQuery query)
         {
         }
 
-        /// <summary>A scan id in the form the vendor expects, checked before any credential lookup or request; throws ScanPSException (InvalidScanId).</summary>
-        public virtual string NormaliseScanId(string id) => (id ?? string.Empty).Trim();
+        /// <summary>
+        /// A scan id in the form the vendor expects, checked before any request for it (Start-ScanFromScan: before the
+        /// credential lookup too); throws ScanPSException (InvalidScanId). Every vendor's ids are one path segment
+        /// (<see cref="ResourceIds"/>); Invicti's are GUIDs.
+        /// </summary>
+        public virtual string NormaliseScanId(string id) => ResourceIds.CheckScanId(id, Name);
 
         private static readonly ProviderDefinition[] Known =
         {

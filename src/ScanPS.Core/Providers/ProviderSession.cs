@@ -29,7 +29,10 @@ namespace ScanPS.Providers
         /// <summary>-Connection: its credential and settings apply unless a parameter of the command overrides them.</summary>
         public ScanProviderConnection? Connection { get; set; }
 
-        /// <summary>The provider's default session connection; used only when neither credential parameters nor -Connection are given.</summary>
+        /// <summary>
+        /// The provider's default session connection, used when no -Connection is given: all of it, or, with -ApiKey or
+        /// -Credential, all of it but the secret.
+        /// </summary>
         public ScanProviderConnection? DefaultConnection { get; set; }
 
         /// <summary>
@@ -40,13 +43,13 @@ namespace ScanPS.Providers
         public bool DeferMissingCredential { get; set; }
 
         /// <summary>
-        /// Fills what the command did not give from the connection that applies (-Connection, else the default one when
-        /// no credential parameter was given) and returns that connection, or null.
+        /// Fills what the command did not give from the connection that applies (-Connection, else the default one) and
+        /// returns that connection, or null. -ApiKey or -Credential replace only the connection's secret: its base URI,
+        /// region, team, proxy, certificate check, time-out and retries still apply (a sandbox stays a sandbox).
         /// </summary>
         public ScanProviderConnection? ApplyConnection()
         {
-            bool explicitCredential = ApiKey != null || CredentialPassword != null;
-            var connection = Connection ?? (explicitCredential ? null : DefaultConnection);
+            var connection = Connection ?? DefaultConnection;
             if (connection == null) return null;
             if (connection.Removed)
             {
@@ -155,9 +158,19 @@ namespace ScanPS.Providers
                 defaultCredential,
                 options.GetEnvironmentVariable);
             foreach (var redaction in definition.Redactions(credential)) log.AddRedaction(redaction);
+            RedactProxyPassword(options.Network, log);
             log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
             var http = new VendorHttpClient(provider, baseUri, definition.Authorizer(credential, options), log, options.Settings, options.Network);
             return new ProviderSession(provider, baseUri, credential, log, definition.CreateClient(http, options, credential));
+        }
+
+        /// <summary>The proxy password (-ProxyCredential) never prints either: as is, encoded, or in a Basic Proxy-Authorization value.</summary>
+        private static void RedactProxyPassword(NetworkSettings network, RequestLog log)
+        {
+            string? password = network.ProxyCredential?.Password;
+            if (string.IsNullOrEmpty(password)) return;
+            log.AddRedaction(SecretPattern.Redaction(password));
+            log.AddRedaction(SecretPattern.Redaction(network.ProxyCredential!.UserName + ":" + password));
         }
 
         /// <summary>The client as the capability a cmdlet needs, or a clear error when the provider lacks it.</summary>

@@ -26,21 +26,30 @@ namespace ScanPS.Commands
             _cmdlet.WriteObject(item);
         }
 
-        public void WriteError(ScanPSError error) => _cmdlet.WriteError(ErrorRecords.From(error));
+        public void WriteError(ScanPSError error) => _cmdlet.WriteError(ErrorRecords.From(error, _cmdlet.Redact));
 
-        public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
+        public void WriteWarning(string message) => _cmdlet.WriteWarning(_cmdlet.Redact(message));
 
-        public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+        public void WriteVerbose(string message) => _cmdlet.WriteVerbose(_cmdlet.Redact(message));
 
-        public void WriteDebug(string message) => _cmdlet.WriteDebug(message);
+        public void WriteDebug(string message) => _cmdlet.WriteDebug(_cmdlet.Redact(message));
 
         public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
     }
 
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(ScanPSError error)
+        /// <summary>The ErrorRecord of a ScanPS error, its texts (and a text target) passed through <paramref name="redact"/> first.</summary>
+        public static ErrorRecord From(ScanPSError original, Func<string, string> redact)
         {
+            var error = new ScanPSError(original.ErrorId, original.Category, redact(original.Message), original.TargetObject is string target ? redact(target) : original.TargetObject)
+            {
+                Details = original.Details == null ? null : redact(original.Details),
+                RecommendedAction = original.RecommendedAction == null ? null : redact(original.RecommendedAction),
+                StatusCode = original.StatusCode,
+                VendorRequestId = original.VendorRequestId,
+                InnerException = original.InnerException,
+            };
             var category = (ErrorCategory)Enum.Parse(typeof(ErrorCategory), error.Category.ToString());
             var record = new ErrorRecord(error.ToException(), error.ErrorId, category, error.TargetObject)
             {

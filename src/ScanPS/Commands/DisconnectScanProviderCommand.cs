@@ -56,7 +56,7 @@ namespace ScanPS.Commands
                             ScanPSErrorCategory.ObjectNotFound,
                             "There is no connection named '" + name + "' in this session.",
                             name)
-                        { RecommendedAction = "Run Get-ScanProviderConnection to see the names." }));
+                        { RecommendedAction = "Run Get-ScanProviderConnection to see the names." }, Redact));
                     }
 
                     break;

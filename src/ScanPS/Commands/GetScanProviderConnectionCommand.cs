@@ -48,7 +48,7 @@ namespace ScanPS.Commands
                         ScanPSErrorCategory.ObjectNotFound,
                         "There is no " + (Provider == null ? string.Empty : Provider + " ") + "connection named '" + name + "' in this session.",
                         name)
-                    { RecommendedAction = "Run Get-ScanProviderConnection to see the names, or Connect-ScanProvider." }));
+                    { RecommendedAction = "Run Get-ScanProviderConnection to see the names, or Connect-ScanProvider." }, Redact));
                 }
             }
         }

@@ -69,6 +69,7 @@ namespace ScanPS.Commands
             options.DeferMissingCredential = AsksBeforeSending;
             ConfigureSession(options);
             var log = new RequestLog(DebugRequested);
+            RedactWith(log);
             try
             {
                 session = ProviderSession.Open(options, log);

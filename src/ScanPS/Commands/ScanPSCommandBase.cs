@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using ScanPS.Http;
 using ScanPS.Operations;
 
 namespace ScanPS.Commands
@@ -13,6 +14,7 @@ namespace ScanPS.Commands
     {
         private CancellationTokenSource? _cancellation;
         private CmdletHost? _host;
+        private Func<string, string> _redact = text => text;
 
         internal bool DebugRequested
         {
@@ -24,6 +26,20 @@ namespace ScanPS.Commands
         }
 
         protected ICommandHost CommandHost => _host ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+        /// <summary>
+        /// Masks the secrets of every session this command opened (their logs' redactions, including ones added later,
+        /// such as a -Socks5Proxy password). Every error and message the command writes passes through it: a backstop
+        /// for vendor text that reached an error without passing a log, such as Invicti's result string.
+        /// </summary>
+        internal string Redact(string? text) => string.IsNullOrEmpty(text) ? text ?? string.Empty : _redact(text!);
+
+        /// <summary>Adds a session's redactions to <see cref="Redact"/>.</summary>
+        internal void RedactWith(RequestLog log)
+        {
+            var previous = _redact;
+            _redact = text => log.Redact(previous(text));
+        }
 
         protected override void BeginProcessing()
         {
@@ -67,7 +83,7 @@ namespace ScanPS.Commands
             }
             catch (ScanPSException ex)
             {
-                ThrowTerminatingError(ErrorRecords.From(ex.Error));
+                ThrowTerminatingError(ErrorRecords.From(ex.Error, Redact));
                 throw; // not reached: ThrowTerminatingError always throws
             }
             catch (OperationCanceledException) when (_cancellation?.IsCancellationRequested == true)

@@ -30,7 +30,7 @@ namespace ScanPS.Providers.HostedScan
         }
 
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
-            message => message.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Reveal());
+            message => HeaderValue.Add(message, ApiKeyHeader, credential.Reveal());
 
         public async Task<Scan?> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
         {
@@ -144,6 +144,7 @@ namespace ScanPS.Providers.HostedScan
                 Tags = RequestValues.Clean(hosted.Tags),
                 UseAuthentication = hosted.UseAuthentication,
             };
+            foreach (var targetId in body.TargetIds ?? new string[0]) ResourceIds.CheckTargetId(targetId, ProviderNames.HostedScan);
             if (body.Targets == null && body.TargetIds == null && body.Tags == null)
             {
                 throw new ScanPSError(

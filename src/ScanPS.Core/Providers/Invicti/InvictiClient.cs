@@ -43,7 +43,7 @@ namespace ScanPS.Providers.Invicti
             Convert.ToBase64String(Encoding.UTF8.GetBytes((credential.UserName ?? string.Empty) + ":" + credential.Reveal()));
 
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
-            message => message.Headers.TryAddWithoutValidation("Authorization", "Basic " + BasicValue(credential));
+            message => HeaderValue.Add(message, "Authorization", "Basic " + BasicValue(credential));
 
         /// <summary>POST scans/newfromscan with the scan id as the bare JSON string body; 201 + ScanTaskModel.</summary>
         public async Task<Scan> RelaunchScanAsync(string scanId, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ namespace ScanPS.Providers.Invicti
             string basic = InvictiClient.BasicValue(credential);
             return new Func<string, string>[]
             {
-                text => credential.Redact(text),
+                credential.Redaction(),
                 text => text.IndexOf(basic, StringComparison.Ordinal) < 0 ? text : text.Replace(basic, "***"),
             };
         }

@@ -35,7 +35,7 @@ namespace ScanPS.Providers.Probely
 
         /// <summary>The scheme is JWT, not Bearer (the key itself is a JWT).</summary>
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
-            message => message.Headers.TryAddWithoutValidation("Authorization", "JWT " + credential.Reveal());
+            message => HeaderValue.Add(message, "Authorization", "JWT " + credential.Reveal());
 
         /// <summary>The cheapest authenticated read: the first target of the account (GET /targets/?length=1).</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)

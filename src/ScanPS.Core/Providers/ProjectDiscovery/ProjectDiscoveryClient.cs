@@ -213,13 +213,35 @@ namespace ScanPS.Providers.ProjectDiscovery
             return body;
         }
 
+        /// <summary>
+        /// socks5://user:password@host:port: the user info, and the password alone, must not reach -Debug body logs or
+        /// error text in any encoding. Read from the text, not System.Uri: a password with '/' or '#' in it, as typed,
+        /// is not a valid URI, and would otherwise escape redaction whole.
+        /// </summary>
         private void RedactProxyCredentials(string? proxy)
         {
-            // socks5://user:password@host:port: the user info must not reach -Debug body logs or error text.
-            if (proxy != null && Uri.TryCreate(proxy, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.UserInfo))
+            if (proxy == null) return;
+            int start = proxy.IndexOf("://", StringComparison.Ordinal);
+            int at = proxy.LastIndexOf('@');
+            if (start < 0 || at <= start + 3) return;
+            string userInfo = proxy.Substring(start + 3, at - start - 3);
+            int colon = userInfo.IndexOf(':');
+            string? password = colon < 0 ? null : userInfo.Substring(colon + 1);
+            foreach (var secret in new[] { userInfo, Unescape(userInfo), password, password == null ? null : Unescape(password) }.Distinct())
             {
-                string userInfo = uri.UserInfo;
-                _http.Log.AddRedaction(text => text.Replace(userInfo, "***"));
+                if (!string.IsNullOrEmpty(secret)) _http.Log.AddRedaction(SecretPattern.Redaction(secret));
+            }
+        }
+
+        private static string Unescape(string text)
+        {
+            try
+            {
+                return Uri.UnescapeDataString(text);
+            }
+            catch (UriFormatException)
+            {
+                return text;
             }
         }
 

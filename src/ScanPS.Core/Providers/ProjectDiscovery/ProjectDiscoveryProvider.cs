@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using ScanPS.Auth;
 using ScanPS.Http;
+using ScanPS.Operations;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {
@@ -23,9 +24,9 @@ namespace ScanPS.Providers.ProjectDiscovery
             string? teamId = ResolveTeamId(options);
             return message =>
             {
-                message.Headers.TryAddWithoutValidation(ApiKeyHeader, credential.Reveal());
+                HeaderValue.Add(message, ApiKeyHeader, credential.Reveal());
                 // Without the header the request acts on the key owner's default workspace (UNCONFIRMED), as nuclei does.
-                if (teamId != null) message.Headers.TryAddWithoutValidation(TeamIdHeader, teamId);
+                if (teamId != null) HeaderValue.Add(message, TeamIdHeader, teamId);
             };
         }
 
@@ -34,17 +35,32 @@ namespace ScanPS.Providers.ProjectDiscovery
 
         public override void ValidateListQuery(ScanListQuery query) => ProjectDiscoveryVocabulary.ToVendorStates(query.States);
 
-        /// <summary>-TeamId, then SCANPS_PROJECTDISCOVERY_TEAM_ID, then PDCP_TEAM_ID; null (no header) when none is set.</summary>
+        /// <summary>
+        /// -TeamId (or the connection's), then SCANPS_PROJECTDISCOVERY_TEAM_ID, then PDCP_TEAM_ID; null (no header) when
+        /// none is set. A value that cannot be a header value is InvalidTeamId, naming where it came from.
+        /// </summary>
         public static string? ResolveTeamId(ProviderSessionOptions options)
         {
-            if (!string.IsNullOrWhiteSpace(options.TeamId)) return options.TeamId!.Trim();
+            if (!string.IsNullOrWhiteSpace(options.TeamId)) return CheckTeamId(options.TeamId!.Trim(), "-TeamId");
             foreach (var variable in TeamIdVariables)
             {
                 string? value = options.GetEnvironmentVariable(variable);
-                if (!string.IsNullOrWhiteSpace(value)) return value!.Trim();
+                if (!string.IsNullOrWhiteSpace(value)) return CheckTeamId(value!.Trim(), "the environment variable " + variable);
             }
 
             return null;
+        }
+
+        /// <summary>The team id, or InvalidTeamId (InvalidArgument) when it cannot be sent as X-Team-Id.</summary>
+        public static string CheckTeamId(string teamId, string source)
+        {
+            if (HeaderValue.IsValid(teamId)) return teamId;
+            throw new ScanPSError(
+                "InvalidTeamId",
+                ScanPSErrorCategory.InvalidArgument,
+                "The ProjectDiscovery team id given by " + source + " " + HeaderValue.Problem + ". Nothing was sent.",
+                "TeamId")
+            { RecommendedAction = "Pass the team id as shown in ProjectDiscovery's team settings, without line breaks or other characters." }.ToException();
         }
     }
 }
