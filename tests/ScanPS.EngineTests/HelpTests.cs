@@ -71,6 +71,7 @@ $text = { param($paragraphs) (@($paragraphs | ForEach-Object { $_.Text }) -join 
             for (int i = 0; i < examples.Count; i++)
             {
                 Assert.Contains(page.ExampleTitles[i], examples[i].Value<string>("Title"), StringComparison.Ordinal);
+                Assert.StartsWith("Example " + (i + 1) + ": ", page.ExampleTitles[i], StringComparison.Ordinal);
                 Assert.StartsWith("PS C:\\> ", examples[i].Value<string>("Code"), StringComparison.Ordinal);
                 Assert.Contains(name, examples[i].Value<string>("Code"), StringComparison.Ordinal);
                 Assert.NotEqual(string.Empty, examples[i].Value<string>("Remarks"));
