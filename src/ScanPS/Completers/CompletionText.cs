@@ -1,0 +1,11 @@
+namespace ScanPS.Completers
+{
+    /// <summary>The text a completion puts on the command line: the value as it is, or single-quoted when PowerShell would otherwise read it differently.</summary>
+    internal static class CompletionText
+    {
+        private static readonly char[] NeedsQuotes = { ' ', '\t', '\'', '"', '‘', '’', '“', '”', '$', '`', ',', ';', '(', ')', '{', '}', '@', '#', '|', '&', '<', '>', '+' };
+
+        public static string Of(string value) =>
+            value.Length > 0 && value.IndexOfAny(NeedsQuotes) < 0 ? value : "'" + value.Replace("'", "''") + "'";
+    }
+}
