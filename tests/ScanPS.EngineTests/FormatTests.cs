@@ -33,7 +33,7 @@ namespace ScanPS.EngineTests
         {
             // A view wider than the console loses columns: PowerShell drops the ones that do not fit and wraps headers.
             Assert.True(RenderedTable.View(typeName).Sum(c => c.Width + 1) - 1 <= 120, typeName + " view is wider than 120 characters");
-            using var engine = _fixture.ConnectedEngine();
+            using var engine = _fixture.ConnectedEngine(typeName);
             var result = engine.Run(_fixture.Make(typeName) + @"
 $item.PSObject.TypeNames[0]
 $item | Out-String -Width 120
@@ -55,7 +55,7 @@ $item | Format-Table | Out-String -Width 120").ThrowIfFailed();
         [MemberData(nameof(SurfaceFixture.OutputTypeData), MemberType = typeof(SurfaceFixture))]
         public void Format_List_shows_every_public_property_with_its_value(string typeName)
         {
-            using var engine = _fixture.ConnectedEngine();
+            using var engine = _fixture.ConnectedEngine(typeName);
             var result = engine.Run(_fixture.Make(typeName) + @"
 $item | Format-List | Out-String -Width 200
 @($item.PSObject.Properties | ForEach-Object Name)").ThrowIfFailed();
@@ -65,7 +65,7 @@ $item | Format-List | Out-String -Width 200
             // No list view is defined, so Format-List shows every property, in the type's order.
             Assert.Equal(properties, lines.Select(l => l.Name).ToList());
             var values = lines.ToDictionary(l => l.Name, l => l.Value);
-            Assert.Equal(ProviderOf(typeName), values["Provider"]);
+            Assert.Equal(SurfaceFixture.ProviderOf(typeName), values["Provider"]);
             switch (typeName)
             {
                 case "ScanPS.Models.HostedScanScan":
@@ -148,14 +148,6 @@ $item | Format-Table * | Out-String -Width 400
                     return new[] { "HostedScan", "HostedScan", "True", Sandbox.BaseUri("HostedScan") + "/", "****", "False" };
             }
         }
-
-        private static string ProviderOf(string typeName) => typeName switch
-        {
-            "ScanPS.Models.ProjectDiscoveryScan" => "ProjectDiscovery",
-            "ScanPS.Models.InvictiScan" => "Invicti",
-            "ScanPS.Models.ProbelyScheduledScan" => "Probely",
-            _ => "HostedScan",
-        };
 
         private static List<(string Name, string Value)> ListLines(string text)
         {

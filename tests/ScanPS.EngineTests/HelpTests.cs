@@ -13,8 +13,23 @@ namespace ScanPS.EngineTests
     /// and the about_ topics under the module base, for every exported command and every one of its parameters.
     /// The expected texts come from the PlatyPS pages in docs/, which the build converts.
     /// </summary>
-    public sealed class HelpTests
+    public sealed class HelpTests : IClassFixture<HelpTests.HelpEngine>
     {
+        private readonly HelpEngine _help;
+
+        public HelpTests(HelpEngine help) => _help = help;
+
+        /// <summary>
+        /// One runspace for the class: Get-Help changes no session state, and PowerShell reads the MAML once per
+        /// runspace, so the commands' tests share it (tests of one class never run at the same time).
+        /// </summary>
+        public sealed class HelpEngine : IDisposable
+        {
+            public Engine Engine { get; } = new Engine();
+
+            public void Dispose() => Engine.Dispose();
+        }
+
         public static readonly string[] Commands =
         {
             "Connect-ScanProvider", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan",
@@ -53,8 +68,7 @@ $text = { param($paragraphs) (@($paragraphs | ForEach-Object { $_.Text }) -join 
         [MemberData(nameof(CommandData))]
         public void Every_command_has_its_full_help_from_the_MAML(string name)
         {
-            using var engine = new Engine();
-            var result = engine.Run(ReadHelp, name).ThrowIfFailed();
+            var result = _help.Engine.Run(ReadHelp, name).ThrowIfFailed();
             var help = result.Output.Single();
             var page = DocsPage.Read(name);
 
@@ -115,12 +129,10 @@ $text = { param($paragraphs) (@($paragraphs | ForEach-Object { $_.Text }) -join 
         [InlineData("about_ScanPS_Authentication")]
         public void About_topics_are_found_under_the_module_base(string topic)
         {
-            using var engine = new Engine();
-            var result = engine.Run(@"
+            var result = _help.Engine.Run(@"
 param($topic)
 $help = Get-Help -Name $topic
-[pscustomobject]@{ Category = $help.Category; Name = $help.Name; Text = $help | Out-String -Width 200 }
-(Get-Help -Name 'about_ScanPS*' -Category HelpFile | ForEach-Object Name | Sort-Object) -join ','", topic).ThrowIfFailed();
+[pscustomobject]@{ Category = $help.Category; Name = $help.Name; Text = $help | Out-String -Width 200 }", topic).ThrowIfFailed();
             var help = result.Output[0];
             Assert.Equal("HelpFile", help.Value<string>("Category"));
             Assert.Equal(topic, help.Value<string>("Name"));
@@ -130,7 +142,13 @@ $help = Get-Help -Name $topic
             Assert.NotEqual(string.Empty, shortDescription);
             Assert.Contains(shortDescription, text, StringComparison.Ordinal);
             Assert.Contains("LONG DESCRIPTION", text, StringComparison.Ordinal);
-            Assert.Equal("about_ScanPS,about_ScanPS_Authentication", result.Output[1].BaseObject);
+        }
+
+        [Fact]
+        public void A_wildcard_lists_both_about_topics()
+        {
+            var result = _help.Engine.Run("(Get-Help -Name 'about_ScanPS*' -Category HelpFile | ForEach-Object Name | Sort-Object) -join ','").ThrowIfFailed();
+            Assert.Equal("about_ScanPS,about_ScanPS_Authentication", result.Output.Single().BaseObject);
         }
 
         private static string Normalize(string? text) => Regex.Replace(text ?? string.Empty, @"\s+", " ").Trim();

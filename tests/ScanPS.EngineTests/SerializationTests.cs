@@ -28,7 +28,7 @@ namespace ScanPS.EngineTests
         [MemberData(nameof(SurfaceFixture.OutputTypeData), MemberType = typeof(SurfaceFixture))]
         public void Clixml_keeps_every_property_and_the_default_view(string typeName)
         {
-            using var engine = _fixture.ConnectedEngine();
+            using var engine = _fixture.ConnectedEngine(typeName);
             var result = engine.Run(_fixture.Make(typeName) + @"
 $item | Export-Clixml -Path $args[0]
 $imported = Import-Clixml -Path $args[0]
@@ -100,7 +100,7 @@ $imported | ForEach-Object { '{0}/{1}/{2}/{3}' -f $_.Provider, $_.Name, $_.KeyHi
         [MemberData(nameof(SurfaceFixture.OutputTypeData), MemberType = typeof(SurfaceFixture))]
         public void ConvertTo_Json_writes_the_public_properties(string typeName)
         {
-            using var engine = _fixture.ConnectedEngine();
+            using var engine = _fixture.ConnectedEngine(typeName);
             var result = engine.Run(_fixture.Make(typeName) + @"
 $item | ConvertTo-Json -Depth 5 -EnumsAsStrings
 @($item.PSObject.Properties | ForEach-Object Name)");
@@ -125,7 +125,7 @@ $item | ConvertTo-Json -Depth 5 -EnumsAsStrings
         public void Saved_scans_pipe_back_into_Get_Scan(string typeName)
         {
             // Import-Clixml and ConvertFrom-Json give objects with Provider and Id, which Get-Scan binds by property name.
-            using var engine = _fixture.ConnectedEngine();
+            using var engine = _fixture.ConnectedEngine(typeName);
             var result = engine.Run(_fixture.Make(typeName) + @"
 $item | Export-Clixml -Path $args[0]
 $fromXml = Import-Clixml -Path $args[0] | Get-Scan

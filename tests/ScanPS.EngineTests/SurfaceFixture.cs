@@ -38,8 +38,16 @@ namespace ScanPS.EngineTests
 
         public async Task DisposeAsync() => await Sandbox.DisposeAsync();
 
-        /// <summary>A new engine with a default connection of every provider (-SkipValidation: no request).</summary>
-        public Engine ConnectedEngine() => Sandbox.Connect(new Engine());
+        /// <summary>A new engine with a default connection of the provider of <paramref name="typeName"/> (-SkipValidation: no request).</summary>
+        public Engine ConnectedEngine(string typeName) => Sandbox.Connect(new Engine(), ProviderOf(typeName));
+
+        public static string ProviderOf(string typeName) => typeName switch
+        {
+            "ScanPS.Models.ProjectDiscoveryScan" => "ProjectDiscovery",
+            "ScanPS.Models.InvictiScan" => "Invicti",
+            "ScanPS.Models.ProbelyScheduledScan" => "Probely",
+            _ => "HostedScan",
+        };
 
         /// <summary>A script that writes one real object of the output type (against the fakes); the object is also in $item.</summary>
         public string Make(string typeName) => typeName switch
