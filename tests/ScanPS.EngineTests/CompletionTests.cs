@@ -86,17 +86,19 @@ namespace ScanPS.EngineTests
             engine.Run(@"
 Connect-ScanProvider -Provider HostedScan -Name 'my lab' -ApiKey $ScanPSKey -SkipValidation
 Connect-ScanProvider -Provider Invicti -Name ""bob's"" -Credential $ScanPSInvicti -SkipValidation
-Connect-ScanProvider -Provider Invicti -Name 'team(eu)' -Credential $ScanPSInvicti -SkipValidation").ThrowIfFailed();
+Connect-ScanProvider -Provider Invicti -Name 'team(eu)' -Credential $ScanPSInvicti -SkipValidation
+Connect-ScanProvider -Provider Invicti -Name '-old' -Credential $ScanPSInvicti -SkipValidation
+Connect-ScanProvider -Provider Invicti -Name 'eu-west' -Credential $ScanPSInvicti -SkipValidation").ThrowIfFailed();
 
-            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "'my lab'", "'bob''s'", "'team(eu)'" }, Complete(engine, "Get-ScanProviderConnection -Name "));
+            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "'my lab'", "'bob''s'", "'team(eu)'", "'-old'", "eu-west" }, Complete(engine, "Get-ScanProviderConnection -Name "));
             Assert.Equal(new[] { "HostedScan", "'my lab'" }, Complete(engine, "Get-Scan -Provider HostedScan -Connection "));
             Assert.Equal(new[] { "'my lab'" }, Complete(engine, "Disconnect-ScanProvider -Name 'my"));
             Assert.Equal(new[] { "'bob''s'" }, Complete(engine, "Start-ScanFromScan -Id x -Connection b"));
             Assert.Equal(new[] { "ProjectDiscovery" }, Complete(engine, "New-Scan -Provider ProjectDiscovery -Target a -Connection "));
 
             // Each completion is a value the command takes back as it is.
-            var result = engine.Run("Get-ScanProviderConnection -Name 'bob''s', 'team(eu)' | ForEach-Object Name").ThrowIfFailed();
-            Assert.Equal(new object[] { "bob's", "team(eu)" }, result.BaseObjects);
+            var result = engine.Run("Get-ScanProviderConnection -Name 'bob''s', 'team(eu)', '-old', eu-west | ForEach-Object Name").ThrowIfFailed();
+            Assert.Equal(new object[] { "bob's", "team(eu)", "-old", "eu-west" }, result.BaseObjects);
         }
 
         [Fact]
