@@ -1,10 +1,10 @@
 using System.Linq;
-using ScanPS.Commands;
 using ScanPS.Completers;
 using Xunit;
 
 namespace ScanPS.Tests
 {
+    /// <summary>The recent-id store behind -Id completion; completion itself is proven in ScanPS.EngineTests/CompletionTests.</summary>
     public sealed class CompleterTests
     {
         [Fact]
@@ -24,14 +24,6 @@ namespace ScanPS.Tests
 
             for (int i = 0; i < RecentScanIds.Capacity + 10; i++) RecentScanIds.Remember("Probely", unique + "-" + i, null);
             Assert.Equal(RecentScanIds.Capacity, RecentScanIds.Snapshot(null).Count);
-        }
-
-        [Fact]
-        public void Get_Scan_Id_completes_from_recent_scans()
-        {
-            var id = typeof(GetScanCommand).GetProperty("Id")!;
-            var completer = id.CustomAttributes.Single(a => a.AttributeType.Name == "ArgumentCompleterAttribute");
-            Assert.Equal(typeof(ScanIdCompleter), completer.ConstructorArguments[0].Value);
         }
     }
 }

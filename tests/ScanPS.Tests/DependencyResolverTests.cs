@@ -3,14 +3,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Xml.Linq;
 using ScanPS.Loading;
 using Xunit;
 
 namespace ScanPS.Tests
 {
-    /// <summary>The module's dependency resolver over the real staged dependencies/ folder.</summary>
+    /// <summary>
+    /// The module's dependency resolver over the real staged dependencies/ folder. ScanPS's copies beside another
+    /// module's in a real PowerShell are proven in ScanPS.EngineTests/IsolationTests.
+    /// </summary>
     public sealed class DependencyResolverTests
     {
         private static string Dependencies
@@ -89,24 +91,6 @@ namespace ScanPS.Tests
             Assert.True(resolver.IsOwn(polly));
             Assert.True(resolver.IsOwn(ScanPSCore));
             Assert.False(resolver.IsOwn(typeof(Xunit.FactAttribute).Assembly));
-        }
-
-        [Fact]
-        public void On_dotnet_dependencies_load_into_the_ScanPS_context_beside_a_different_copy_in_the_default_context()
-        {
-            var proxy = LoadContextProxy.TryCreate("ScanPS");
-            Assert.NotNull(proxy);
-            var resolver = new DependencyResolver(Dependencies, proxy!.LoadFromAssemblyPath);
-            var polly = ScanPSCore.GetReferencedAssemblies().Single(a => a.Name == "Polly.Core");
-
-            var isolated = resolver.Resolve(polly, ScanPSCore)!;
-            // The test host already loaded its own Polly.Core (from the test bin folder) into the default context.
-            var hostCopy = typeof(Polly.ResiliencePipeline).Assembly;
-
-            Assert.Same(proxy.Context, AssemblyLoadContext.GetLoadContext(isolated));
-            Assert.Same(AssemblyLoadContext.Default, AssemblyLoadContext.GetLoadContext(hostCopy));
-            Assert.NotSame(hostCopy, isolated);
-            Assert.Equal(Path.Combine(resolver.DependencyDirectory, "Polly.Core.dll"), isolated.Location);
         }
     }
 }

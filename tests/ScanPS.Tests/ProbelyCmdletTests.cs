@@ -75,15 +75,6 @@ namespace ScanPS.Tests
         }
 
         [Fact]
-        public void ScanProfile_and_TimeZone_tab_complete()
-        {
-            Assert.Equal(typeof(Completers.ProbelyScanProfileCompleter), Attribute(Cmdlet.GetProperty("ScanProfile")!, "ArgumentCompleterAttribute")!.ConstructorArguments[0].Value);
-            Assert.Equal(typeof(Completers.TimeZoneCompleter), Attribute(Cmdlet.GetProperty("TimeZone")!, "ArgumentCompleterAttribute")!.ConstructorArguments[0].Value);
-            Assert.Equal(new[] { "lightning", "safe", "normal", "full", "api_normal" }, ProbelyVocabulary.BuiltInScanProfiles);
-            Assert.Contains("Europe/Lisbon", Scheduling.ScheduleTimeZone.KnownIanaNames);
-        }
-
-        [Fact]
         public void The_help_page_documents_every_parameter_with_a_PlatyPS_block_and_the_required_examples()
         {
             string page = File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "New-ScheduledScanBulk.md"));

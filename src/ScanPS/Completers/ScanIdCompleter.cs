@@ -15,15 +15,15 @@ namespace ScanPS.Completers
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             string? provider = fakeBoundParameters != null && fakeBoundParameters.Contains("Provider") ? fakeBoundParameters["Provider"]?.ToString() : null;
+            // Start-ScanFromScan relaunches Invicti scans only (its -Provider defaults to Invicti): offer no other provider's ids.
+            if (provider == null && string.Equals(commandName, "Start-ScanFromScan", StringComparison.OrdinalIgnoreCase)) provider = ProviderNames.Invicti;
             return RecentScanIds.Snapshot(provider)
                 .Where(entry => entry.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(entry => new CompletionResult(
-                    Quote(entry.Id),
+                    CompletionText.Of(entry.Id),
                     entry.Id,
                     CompletionResultType.ParameterValue,
                     entry.Provider + " " + entry.Id + (string.IsNullOrEmpty(entry.Label) ? string.Empty : " (" + entry.Label + ")")));
         }
-
-        private static string Quote(string id) => id.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}', '@', '#' }) < 0 ? id : "'" + id.Replace("'", "''") + "'";
     }
 }

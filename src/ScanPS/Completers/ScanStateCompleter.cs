@@ -10,7 +10,7 @@ using ScanPS.Providers.ProjectDiscovery;
 
 namespace ScanPS.Completers
 {
-    /// <summary>Completes -State with the normalised names and the own values of the vendor named by -Provider.</summary>
+    /// <summary>Completes -State with the normalised names and the own values of the vendor named by -Provider, each once.</summary>
     public sealed class ScanStateCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
@@ -21,7 +21,10 @@ namespace ScanPS.Completers
             var names = provider == ProviderNames.Invicti ? InvictiVocabulary.StateFilterNames
                 : provider == ProviderNames.ProjectDiscovery ? ProjectDiscoveryVocabulary.StateFilterNames
                 : HostedScanVocabulary.StateFilterNames;
+            // -State is not case-sensitive: "Queued" and Invicti's "Queued", or "Running" and HostedScan's "RUNNING", are one
+            // filter, offered once (the normalised spelling comes first).
             return names
+                .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
         }

@@ -120,6 +120,19 @@ public sealed class FakeHostedScan : IFakeVendor
         return ids;
     }
 
+    /// <summary>
+    /// Makes the next scan id <paramref name="number"/> + 1 (24 hex digits), so ids from this fake differ from those of
+    /// other fakes in the same process (tab completion of -Id sees every scan ScanPS wrote in the process).
+    /// </summary>
+    public void StartScanIdsAfter(long number)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(number);
+        lock (_gate)
+        {
+            _scanCounter = number;
+        }
+    }
+
     /// <summary>Forgets scans, registered targets and page tokens and restarts id counters. Keeps ValidApiKeys and PageSize.</summary>
     public void ResetState()
     {

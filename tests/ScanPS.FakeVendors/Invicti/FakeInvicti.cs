@@ -144,6 +144,19 @@ public sealed class FakeInvicti : IFakeVendor
         }
     }
 
+    /// <summary>
+    /// Makes the next scan id end in <paramref name="number"/> + 1 (12 hex digits), so ids from this fake differ from
+    /// those of other fakes in the same process.
+    /// </summary>
+    public void StartScanIdsAfter(long number)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(number);
+        lock (_gate)
+        {
+            _scanCounter = number;
+        }
+    }
+
     /// <summary>The state the fake holds for a scan (null when unknown), without advancing it.</summary>
     public string? StateOf(string id)
     {
