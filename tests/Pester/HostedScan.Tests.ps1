@@ -178,7 +178,18 @@ Describe 'Get-Scan -Provider HostedScan' {
         $record.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::SecurityError)
     }
 
-    It 'never writes the API key to any stream, with Verbose and Debug output on (a $DebugPreference set in a script block included)' {
+    It 'writes the response bodies as Debug records when $DebugPreference is Continue in a script block (a plain string there)' {
+        $scan = New-Scan -Provider HostedScan -Type NMAP -Target example.com
+
+        $records = @(& { $DebugPreference = 'Continue'; Get-Scan -Provider HostedScan -Id $scan.Id } 5>&1)
+
+        $debug = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object { "$_" })
+        $debug.Count | Should -Be 1
+        $debug[0] | Should -BeLike "HostedScan response body: {*""id"":""$($scan.Id)""*"
+        @($records | Where-Object { $_ -is [ScanPS.Models.HostedScanScan] }).Id | Should -Be $scan.Id
+    }
+
+    It 'never writes the API key to any stream, with Verbose and Debug output on' {
         $all = Get-ScanPSAllText {
             $scan = New-Scan -Provider HostedScan -Type NMAP -Target example.com -ApiKey $SandboxKey -BaseUri $baseUri
             $null = $scan | Get-Scan -ApiKey $SandboxKey -BaseUri $baseUri
