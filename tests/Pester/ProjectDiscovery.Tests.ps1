@@ -201,6 +201,15 @@ Describe 'Get-Scan -Provider ProjectDiscovery' {
         $finished.CompletedAt | Should -BeOfType ([System.DateTimeOffset])
     }
 
+    It 'refreshes a piped team scan when -TeamId names the team (the ProjectDiscoveryById set)' {
+        $scan = New-Scan -Provider ProjectDiscovery -TeamId team-blue -Target example.com -NoRefresh
+
+        $read = $scan | Get-Scan -TeamId team-blue
+
+        $read.Id | Should -Be $scan.Id
+        $read.State | Should -Be ([ScanPS.Models.ScanState]::Running)
+    }
+
     It 'refuses a state that is not ProjectDiscovery''s (InvalidStateFilter)' {
         $record = { Get-Scan -Provider ProjectDiscovery -State OVER_LIMIT } | Should -Throw -PassThru
 
