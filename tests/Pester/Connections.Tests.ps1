@@ -185,6 +185,87 @@ Describe 'Connect-ScanProvider input checks' {
     }
 }
 
+Describe 'Connect-ScanProvider -SecretName' {
+    BeforeAll {
+        # A stand-in for Microsoft.PowerShell.SecretManagement, loaded in this session only: Connect-ScanProvider calls
+        # Microsoft.PowerShell.SecretManagement\Get-Secret, which a loaded module of that name answers. Whether the
+        # module is installed it asks Get-Module -ListAvailable, which is mocked (PSModulePath is the process's own).
+        $stubSecretManagement = New-Module -Name Microsoft.PowerShell.SecretManagement -ScriptBlock {
+            $script:Secrets = @{}
+            function Get-Secret {
+                param([string]$Name, [string]$Vault)
+                $key = "$Vault/$Name"
+                if (-not $script:Secrets.ContainsKey($key)) { throw "Get-Secret: The secret $Name was not found." }
+                $script:Secrets[$key]
+            }
+            function Set-StubSecret([string]$Name, [string]$Vault, $Value) { $script:Secrets["$Vault/$Name"] = $Value }
+            Export-ModuleMember -Function Get-Secret, Set-StubSecret
+        } | Import-Module -PassThru
+
+        Set-StubSecret -Name hs-key -Vault ci -Value $SandboxKey
+        Set-StubSecret -Name pd-key -Vault ci -Value $SandboxKeyText
+        Set-StubSecret -Name invicti -Vault ci -Value $SandboxInvictiCredential
+        Set-StubSecret -Name number -Vault ci -Value 42
+    }
+
+    AfterAll {
+        Disconnect-ScanPSAll
+        Remove-Module -ModuleInfo $stubSecretManagement -Force
+    }
+
+    BeforeEach {
+        Disconnect-ScanPSAll
+        Mock Get-Module -ParameterFilter { $ListAvailable -and $Name -eq 'Microsoft.PowerShell.SecretManagement' } -MockWith {
+            [pscustomobject]@{ Name = 'Microsoft.PowerShell.SecretManagement' }
+        }
+    }
+
+    It 'reads a <Kind> secret, checks it with <Provider> and stores it; only the connection reaches the pipeline' -TestCases @(
+        @{ Provider = 'HostedScan'; Kind = 'SecureString'; Secret = 'hs-key'; UserName = $null }
+        @{ Provider = 'ProjectDiscovery'; Kind = 'string'; Secret = 'pd-key'; UserName = $null }
+        @{ Provider = 'Invicti'; Kind = 'PSCredential'; Secret = 'invicti'; UserName = 'sandbox-user-id' }
+    ) {
+        $all = Get-ScanPSAllText { Connect-ScanProvider -Provider $Provider -SecretName $Secret -Vault ci -BaseUri $sandbox.BaseUri[$Provider] -PassThru }
+
+        $output = @($all.Records | Where-Object { $_ -isnot [System.Management.Automation.InformationalRecord] })
+        $output.Count | Should -Be 1
+        $output[0] | Should -BeOfType ([ScanPS.Connections.ScanProviderConnection])
+        $output[0].Validated | Should -BeTrue
+        $output[0].CredentialSource | Should -Be "connection '$Provider' (secret '$Secret' in vault 'ci')"
+        $output[0].UserName | Should -Be $UserName
+        @(Get-Scan -Provider $Provider -First 1).Count | Should -Be 1
+        $all.Text | Should -Not -BeLike "*$SandboxKeyText*"
+        $all.Text | Should -Not -BeLike "*$SandboxInvictiTokenText*"
+        Should -Invoke Get-Module -Times 1 -Exactly
+    }
+
+    It 'refuses a secret that is no SecureString, string or PSCredential (UnsupportedSecretType)' {
+        $record = { Connect-ScanProvider -Provider HostedScan -SecretName number -Vault ci -SkipValidation } | Should -Throw -PassThru
+
+        $record.FullyQualifiedErrorId | Should -Be 'UnsupportedSecretType,ScanPS.Commands.ConnectScanProviderCommand'
+        $record.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidData)
+        Get-ScanProviderConnection | Should -BeNullOrEmpty
+    }
+
+    It 'says SecretNotFound, naming the vault, when SecretManagement cannot read the secret' {
+        $record = { Connect-ScanProvider -Provider HostedScan -SecretName missing -Vault ci -SkipValidation } | Should -Throw -PassThru
+
+        $record.FullyQualifiedErrorId | Should -Be 'SecretNotFound,ScanPS.Commands.ConnectScanProviderCommand'
+        $record.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::ObjectNotFound)
+        $record.ToString() | Should -BeLike "SecretManagement could not read the secret 'missing' from vault 'ci': *The secret missing was not found.*"
+    }
+
+    It 'says SecretManagementNotInstalled when the module is not installed' {
+        Mock Get-Module -ParameterFilter { $ListAvailable -and $Name -eq 'Microsoft.PowerShell.SecretManagement' } -MockWith { }
+
+        $record = { Connect-ScanProvider -Provider HostedScan -SecretName hs-key -SkipValidation } | Should -Throw -PassThru
+
+        $record.FullyQualifiedErrorId | Should -Be 'SecretManagementNotInstalled,ScanPS.Commands.ConnectScanProviderCommand'
+        $record.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::NotInstalled)
+        Should -Invoke Get-Module -Times 1 -Exactly
+    }
+}
+
 Describe 'Get-ScanProviderConnection' {
     BeforeAll {
         Disconnect-ScanPSAll
