@@ -340,6 +340,18 @@ Describe 'Disconnect-ScanProvider' {
         @(Get-ScanProviderConnection).Name | Should -Be @('HostedScan')
     }
 
+    It 'removes every connection of <Provider>, and only those, with -Provider' -ForEach $providers {
+        Disconnect-ScanPSAll
+        Connect-ScanPSSandbox $sandbox
+        $second = Get-SandboxCredential $Provider
+        Connect-ScanProvider -Provider $Provider -Name "$Provider-second" @second -SkipValidation
+
+        Disconnect-ScanProvider -Provider $Provider
+
+        Get-ScanProviderConnection -Provider $Provider | Should -BeNullOrEmpty
+        @(Get-ScanProviderConnection).Provider | Should -Be @('HostedScan', 'ProjectDiscovery', 'Invicti', 'Probely' | Where-Object { $_ -ne $Provider })
+    }
+
     It 'removes the connections piped from Get-ScanProviderConnection' {
         Get-ScanProviderConnection -Name us, HostedScan | Disconnect-ScanProvider
 

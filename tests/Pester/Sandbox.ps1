@@ -34,6 +34,9 @@ function Import-ScanPSStagedModule {
         throw "No staged module under $ScanPSRepoRoot/out/ScanPS. Run 'dotnet test ScanPS.sln -c Release' or './build.ps1 Build' first."
     }
 
+    # The files share one runspace under PesterSuiteTests: import once (a binary module cannot be unloaded anyway).
+    $loaded = Get-Module -Name ScanPS
+    if ($null -ne $loaded -and $loaded.ModuleBase -eq $manifest.DirectoryName) { return }
     Import-Module -Name $manifest.FullName -Force -ErrorAction Stop
 }
 
