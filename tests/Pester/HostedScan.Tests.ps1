@@ -131,11 +131,14 @@ Describe 'Get-Scan -Provider HostedScan' {
         $output[1] | Should -BeOfType ([ScanPS.Models.HostedScanScan])
     }
 
-    It 'filters by -State and -Type' {
+    It 'filters by -State and -Type: the same scans as filtering the whole listing' {
+        $expected = @(Get-Scan -Provider HostedScan | Where-Object { $_.VendorState -eq 'SUCCEEDED' -and $_.Type -eq 'NMAP' })
+
         $scans = @(Get-Scan -Provider HostedScan -State Completed -Type NMAP)
 
-        $scans.Count | Should -BeGreaterThan 0
-        $scans | ForEach-Object { $_.State | Should -Be ([ScanPS.Models.ScanState]::Completed); $_.Type | Should -Be 'NMAP' }
+        $expected.Count | Should -BeGreaterThan 0
+        $scans.Id | Should -Be $expected.Id
+        @(Get-Scan -Provider HostedScan -State succeeded -Type NMAP).Id | Should -Be $expected.Id -Because 'HostedScan''s own state names are accepted in any letter case'
     }
 
     It 'refuses an unknown -State before sending anything (InvalidStateFilter)' {

@@ -68,11 +68,14 @@ Describe 'Get-Scan -Provider Invicti' {
         $output.Count | Should -Be ($Total + 1)
     }
 
-    It 'filters by Invicti''s own state' {
+    It 'filters by Invicti''s own state: the same scans as filtering the whole listing' {
+        $expected = @(Get-Scan -Provider Invicti | Where-Object VendorState -eq 'Failed')
+
         $scans = @(Get-Scan -Provider Invicti -State Failed)
 
-        $scans.Count | Should -BeGreaterThan 0
-        $scans | ForEach-Object { $_.VendorState | Should -Be 'Failed'; $_.State | Should -Be ([ScanPS.Models.ScanState]::Failed) }
+        $expected.Count | Should -BeGreaterThan 0
+        $scans.Id | Should -Be $expected.Id
+        $scans | ForEach-Object { $_.State | Should -Be ([ScanPS.Models.ScanState]::Failed) }
     }
 
     It 'refuses an unknown -State before sending anything (InvalidStateFilter)' {
