@@ -170,18 +170,19 @@ function Disconnect-ScanPSAll {
 #>
 function Invoke-ScanPSTranscribed([scriptblock]$TranscribedBlock) {
     $path = Join-Path ([System.IO.Path]::GetTempPath()) ('scanps-pester-whatif-{0}.txt' -f [guid]::NewGuid().ToString('N'))
-    $null = Start-Transcript -LiteralPath $path
     try {
-        $output = @(& $TranscribedBlock *>&1)
-    }
-    finally {
-        $null = Stop-Transcript
-    }
+        $null = Start-Transcript -LiteralPath $path
+        try {
+            $output = @(& $TranscribedBlock *>&1)
+        }
+        finally {
+            $null = Stop-Transcript
+        }
 
-    try {
         $whatIf = @(Get-Content -LiteralPath $path | Where-Object { $_ -like 'What if:*' })
     }
     finally {
+        # Also when the block threw: no transcript is left behind.
         Remove-Item -LiteralPath $path -ErrorAction SilentlyContinue
     }
 
