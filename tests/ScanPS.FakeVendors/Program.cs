@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -11,7 +12,9 @@ namespace ScanPS.FakeVendors;
 /// Standalone sandbox: `dotnet run --project tests/ScanPS.FakeVendors` starts one seeded fake per vendor on
 /// loopback, so the module can be tried without vendor accounts:
 ///   HostedScan 5099, ProjectDiscovery 5100, Invicti 5101, Probely 5102 (--base-port moves them all).
-/// `--urls http://127.0.0.1:NNNN` starts only the HostedScan fake at that address (what the Pester suite uses).
+/// `--urls http://127.0.0.1:NNNN` starts only the HostedScan fake at that address.
+/// `--parent-pid NNNN` stops the sandbox when that process ends, so a test run that dies (or is killed) before its
+/// clean-up does not leave the sandbox listening (what tests/Pester/Sandbox.ps1 passes).
 /// </summary>
 internal static class Program
 {
@@ -46,20 +49,22 @@ internal static class Program
     {
         string? hostedScanOnly = null;
         int basePort = DefaultBasePort;
+        int? parentPid = null;
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
             if (arg is "--urls" && i + 1 < args.Length) hostedScanOnly = args[++i];
             else if (arg.StartsWith("--urls=", StringComparison.Ordinal)) hostedScanOnly = arg["--urls=".Length..];
             else if (arg is "--base-port" && i + 1 < args.Length && int.TryParse(args[i + 1], out basePort)) i++;
+            else if (arg is "--parent-pid" && i + 1 < args.Length && int.TryParse(args[i + 1], out int pid)) { parentPid = pid; i++; }
             else if (arg is "-h" or "--help" or "-?")
             {
-                Console.WriteLine("Usage: dotnet run --project tests/ScanPS.FakeVendors [--base-port 5099] | [--urls http://127.0.0.1:NNNN (HostedScan only)]");
+                Console.WriteLine("Usage: dotnet run --project tests/ScanPS.FakeVendors [--base-port 5099] | [--urls http://127.0.0.1:NNNN (HostedScan only)] [--parent-pid NNNN]");
                 return 0;
             }
             else
             {
-                Console.Error.WriteLine("Unknown argument '" + arg + "'. Usage: [--base-port 5099] | [--urls http://127.0.0.1:NNNN]");
+                Console.Error.WriteLine("Unknown argument '" + arg + "'. Usage: [--base-port 5099] | [--urls http://127.0.0.1:NNNN] [--parent-pid NNNN]");
                 return 2;
             }
         }
@@ -91,6 +96,7 @@ internal static class Program
             // The servers deliberately have no console lifetime, so stopping on Ctrl+C / SIGTERM is handled here.
             using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
             using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
+            if (parentPid is { } watched) _ = StopWhenProcessEndsAsync(watched, stop);
             Console.WriteLine("Ctrl+C stops the sandbox.");
             await stop.Task.ConfigureAwait(false);
         }
@@ -100,5 +106,21 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    private static async Task StopWhenProcessEndsAsync(int pid, TaskCompletionSource stop)
+    {
+        try
+        {
+            using Process parent = Process.GetProcessById(pid);
+            await parent.WaitForExitAsync().ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            // The process had already ended.
+        }
+
+        Console.WriteLine("ScanPS sandbox: process " + pid.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ended; stopping.");
+        stop.TrySetResult();
     }
 }

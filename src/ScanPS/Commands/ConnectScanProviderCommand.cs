@@ -162,6 +162,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
             System.Collections.ObjectModel.Collection<PSObject> results;
             try
             {
+                // None: the results come back as the collection; Output would write them (the secret included) to this command's pipeline.
                 results = InvokeCommand.InvokeScript(Script, true, PipelineResultTypes.None, new object[0], SecretName, Vault);
             }
             catch (RuntimeException ex)

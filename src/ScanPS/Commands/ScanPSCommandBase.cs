@@ -21,7 +21,9 @@ namespace ScanPS.Commands
             get
             {
                 if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter s) return s.IsPresent;
-                return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+                // A $DebugPreference set in a child scope ('& { $DebugPreference = "Continue"; ... }') is a plain string,
+                // which PowerShell itself converts; so does this.
+                return LanguagePrimitives.TryConvertTo(GetVariableValue("DebugPreference"), out ActionPreference preference) && preference != ActionPreference.SilentlyContinue;
             }
         }
 
