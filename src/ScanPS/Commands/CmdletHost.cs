@@ -30,7 +30,7 @@ namespace ScanPS.Commands
 
         public void WriteWarning(string message) => _cmdlet.WriteWarning(message);
 
-        public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
+        public void WriteVerbose(string message) => _cmdlet.WriteVerboseLine(message);
 
         public void WriteDebug(string message) => _cmdlet.WriteDebug(message);
 
