@@ -372,6 +372,44 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
         }
 
         [Fact]
+        public void An_HTML_page_or_a_cut_off_body_is_InvalidVendorResponse_and_an_HTML_gateway_error_keeps_its_status()
+        {
+            var ids = _sandbox.HostedScan.SeedScans(2);
+            using var engine = OneAttempt("HostedScan");
+            _sandbox.HostedScanServer.Faults.Enqueue(new Fault { Method = "GET", Kind = FaultKind.Html, StatusCode = 200 });
+            _sandbox.HostedScanServer.Faults.Enqueue(new Fault { Method = "GET", Kind = FaultKind.Html, StatusCode = 502 });
+
+            var page = Terminating(Run(engine, "Get-Scan -Provider HostedScan"), "InvalidVendorResponse", "GetScanCommand", ErrorCategory.InvalidResult);
+            var gateway = Terminating(Run(engine, "Get-Scan -Provider HostedScan"), "VendorUnavailable", "GetScanCommand", ErrorCategory.ResourceUnavailable);
+            _sandbox.HostedScanServer.Faults.Enqueue(new Fault { Method = "GET", Kind = FaultKind.TruncatedBody });
+            var cutOff = Run(engine, "Get-Scan -Provider HostedScan -Id $args[0], $args[1]", ids[0], ids[1]);
+
+            Assert.Equal("HostedScan answered GET /v1/scans with something that is not the expected JSON: the body is text/html (an HTML page titled '200 OK').", page.ErrorDetails.Message);
+            Assert.Equal("HostedScan answered 502 Bad Gateway to GET /v1/scans: an HTML page titled '502 Bad Gateway'", gateway.ErrorDetails.Message);
+            var record = NonTerminating(cutOff, "InvalidVendorResponse", "GetScanCommand", ErrorCategory.InvalidResult);
+            Assert.StartsWith("HostedScan answered GET /v1/scans/" + ids[0] + " with something that is not the expected JSON: ", record.ErrorDetails.Message);
+            Assert.Equal(new[] { ids[1] }, cutOff.Output.Select(o => (string)o.Properties["Id"].Value));
+        }
+
+        [Fact]
+        public void A_credential_that_is_given_but_unusable_is_NoCredentialResolved_even_under_WhatIf()
+        {
+            using var engine = new Engine();
+            engine.Set("hs", _sandbox.BaseUri("HostedScan")).Set("iv", _sandbox.BaseUri("Invicti"));
+
+            var empty = Terminating(Run(engine, "New-Scan -Provider HostedScan -Type NMAP -Target example.com -ApiKey ([securestring]::new()) -BaseUri $hs -WhatIf"), "NoCredentialResolved", "NewScanCommand", ErrorCategory.AuthenticationError);
+            var tokenOnly = Terminating(
+                Run(engine, "Start-ScanFromScan -Id 5ca70000-0000-4000-8000-000000000001 -ApiKey (ConvertTo-SecureString 'token' -AsPlainText -Force) -BaseUri $iv -WhatIf"),
+                "NoCredentialResolved", "StartScanFromScanCommand", ErrorCategory.AuthenticationError);
+
+            Assert.Equal("The HostedScan API key given by the -ApiKey parameter is empty.", empty.ErrorDetails.Message);
+            Assert.StartsWith("The Invicti API token from the -ApiKey parameter needs ", tokenOnly.ErrorDetails.Message);
+            Assert.Contains("SCANPS_INVICTI_USER_ID", tokenOnly.ErrorDetails.Message);
+            Assert.Equal("", engine.Host.Console); // no What if: line
+            Assert.Equal(0, _sandbox.RequestCount);
+        }
+
+        [Fact]
         public void An_unreachable_service_is_a_terminating_ConnectionFailed_and_no_other_id_is_tried()
         {
             int port;

@@ -255,7 +255,7 @@ Get-Command -Module ScanPS | Sort-Object Name | ForEach-Object {
             engine.Set("hs", _sandbox.BaseUri("HostedScan")).Set("pd", _sandbox.BaseUri("ProjectDiscovery")).Set("iv", _sandbox.BaseUri("Invicti")).Set("pb", _sandbox.BaseUri("Probely")).Set("id", ids[0]);
 
             var whatIf = engine.Run(@"
-New-Scan -Provider HostedScan -Type NMAP -Target example.com -BaseUri $hs -WhatIf
+New-Scan -Provider HostedScan -Type nmap -Target example.com -BaseUri $hs -WhatIf
 New-Scan -Provider ProjectDiscovery -Target example.com -BaseUri $pd -WhatIf
 Start-ScanFromScan -Id $id -BaseUri $iv -WhatIf
 " + Probely3 + " -BaseUri $pb -WhatIf").ThrowIfFailed();

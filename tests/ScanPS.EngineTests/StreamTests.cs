@@ -236,9 +236,10 @@ foreach ($stop in { Get-Scan -Provider HostedScan -Id $first, 'nosuchscan', $sec
         public static TheoryData<string> Providers() => new TheoryData<string> { "HostedScan", "ProjectDiscovery", "Invicti", "Probely" };
 
         /// <summary>
-        /// A canary key that the fake accepts (and one it refuses, echoed back in the vendor's error body) through every
-        /// command of the provider with -Verbose and -Debug: no stream, error, output object or console line holds it,
-        /// nor Invicti's Basic value.
+        /// A canary key the fake accepts and one it refuses, through every command of the provider with -Verbose and
+        /// -Debug: success, -WhatIf, 401 (a read and Connect-ScanProvider's check), 400 and 500 answers whose bodies
+        /// quote the key (a vendor echoing the header back), and malformed JSON. No stream, error, output object or
+        /// console line holds either key, nor Invicti's Basic value; the key went to the vendor in its header only.
         /// </summary>
         [Theory]
         [MemberData(nameof(Providers))]
@@ -247,84 +248,95 @@ foreach ($stop in { Get-Scan -Provider HostedScan -Id $first, 'nosuchscan', $sec
             string secret = "canary-" + provider.ToLowerInvariant() + "-7f3a9c1e5b2d4a60";
             string wrong = "canary-wrong-" + provider.ToLowerInvariant() + "-0d9e8f7a6b5c";
             const string User = "canary-user-4d2e";
-            string baseUri = _sandbox.BaseUri(provider);
-            string script;
+            var server = _sandbox.Server(provider);
+            string basic = provider == "Invicti" ? "; Basic " + Basic(User, secret) : string.Empty;
+            string echo = "{\"error\":\"key " + secret + " refused" + basic + "\",\"message\":\"key " + secret + " refused\",\"detail\":\"key " + secret + "\"}";
+            var refusal = new Fault { Kind = FaultKind.Status, StatusCode = 400, Body = echo };
+            var failure = new Fault { Kind = FaultKind.Status, StatusCode = 500, Body = echo };
+            var malformed = new Fault { Kind = FaultKind.MalformedJson };
+            string list, byId, create;
             switch (provider)
             {
                 case "HostedScan":
                     _sandbox.HostedScan.ValidApiKeys.Add(secret);
-                    var hs = _sandbox.HostedScan.SeedScans(1)[0];
-                    script = @"
-Get-Scan -Provider HostedScan -First 2
-Get-Scan -Provider HostedScan -Id '" + hs + @"', 'nosuchscan'
-New-Scan -Provider HostedScan -Type NMAP -Target example.com -Confirm:$false
-New-Scan -Provider HostedScan -Type NMAP -Target example.com -WhatIf
-New-Scan -Provider HostedScan -Type NMAP -Target example.com -Confirm:$false
-Get-Scan -Provider HostedScan -Id '" + hs + @"' -ApiKey $wrong -BaseUri $baseUri";
+                    list = "Get-Scan -Provider HostedScan -First 2";
+                    byId = "Get-Scan -Provider HostedScan -Id '" + _sandbox.HostedScan.SeedScans(1)[0] + "', 'nosuchscan'";
+                    create = "New-Scan -Provider HostedScan -Type NMAP -Target example.com";
                     break;
                 case "ProjectDiscovery":
                     _sandbox.ProjectDiscovery.ValidApiKeys.Add(secret);
-                    var pd = _sandbox.ProjectDiscovery.SeedScans(1)[0];
-                    script = @"
-Get-Scan -Provider ProjectDiscovery -First 2
-Get-Scan -Provider ProjectDiscovery -Id '" + pd + @"', 'nosuchscan'
-New-Scan -Provider ProjectDiscovery -Target example.com -Template http/cves/ -Confirm:$false
-New-Scan -Provider ProjectDiscovery -Target example.com -WhatIf
-New-Scan -Provider ProjectDiscovery -Target example.com -Confirm:$false
-Get-Scan -Provider ProjectDiscovery -Id '" + pd + @"' -ApiKey $wrong -BaseUri $baseUri";
+                    list = "Get-Scan -Provider ProjectDiscovery -First 2";
+                    byId = "Get-Scan -Provider ProjectDiscovery -Id '" + _sandbox.ProjectDiscovery.SeedScans(1)[0] + "', 'nosuchscan'";
+                    create = "New-Scan -Provider ProjectDiscovery -Target example.com -Template http/cves/";
                     break;
                 case "Invicti":
                     _sandbox.Invicti.Credentials[User] = secret;
-                    var iv = _sandbox.Invicti.SeedScans(1)[0];
-                    script = @"
-Get-Scan -Provider Invicti -First 2
-Get-Scan -Provider Invicti -Id '" + iv + @"', '0badbad0-0000-4000-8000-000000000000'
-Start-ScanFromScan -Id '" + iv + @"' -Confirm:$false
-Start-ScanFromScan -Id '" + iv + @"' -WhatIf
-Start-ScanFromScan -Id '" + iv + @"' -Confirm:$false
-Get-Scan -Provider Invicti -Id '" + iv + @"' -Credential ([pscredential]::new($user, $wrong)) -BaseUri $baseUri";
+                    string iv = _sandbox.Invicti.SeedScans(1)[0];
+                    list = "Get-Scan -Provider Invicti -First 2";
+                    byId = "Get-Scan -Provider Invicti -Id '" + iv + "', '0badbad0-0000-4000-8000-000000000000'";
+                    create = "Start-ScanFromScan -Id '" + iv + "'";
                     break;
                 default:
                     _sandbox.Probely.ValidApiKeys.Add(secret);
                     _sandbox.Probely.AddTarget("canary-t1", "t1", "https://t1.example.com/");
-                    const string Bulk = "New-ScheduledScanBulk -TargetId canary-t1, canary-t2 -StartTime '2030-12-01 02:00' -Recurrence Weekly -TimeZone UTC -BatchSize 1";
-                    script = Bulk + @" -Confirm:$false
-" + Bulk + @" -WhatIf
-" + Bulk + @" -Confirm:$false
-" + Bulk + " -Confirm:$false -ApiKey $wrong -BaseUri $baseUri";
+                    _sandbox.Probely.AddTarget("canary-t2", "t2", "https://t2.example.com/");
+                    list = byId = string.Empty; // Probely has no scan reads: its batches meet the faults
+                    create = "New-ScheduledScanBulk -TargetId canary-t1, canary-t2 -StartTime '2030-12-01 02:00' -Recurrence Weekly -TimeZone UTC -BatchSize 1";
                     break;
             }
 
-            // The fifth command meets a refusal whose body quotes the key (a vendor echoing the header back).
-            string basic = provider == "Invicti" ? "; Basic " + Basic(User, secret) : string.Empty;
-            string echo = "{\"error\":\"key " + secret + " refused" + basic + "\",\"message\":\"key " + secret + " refused\",\"detail\":\"key " + secret + "\"}";
-            _sandbox.Server(provider).Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Status, StatusCode = 400, Body = echo, Times = provider == "Probely" ? 2 : 1 });
-
             using var engine = new Engine();
-            engine.Set("secretText", secret).Set("wrongText", wrong).Set("user", User).Set("baseUri", baseUri).Set("provider", provider);
+            engine.Set("secretText", secret).Set("wrongText", wrong).Set("user", User).Set("baseUri", _sandbox.BaseUri(provider)).Set("provider", provider);
             var connect = engine.Run(@"
 $secret = ConvertTo-SecureString $secretText -AsPlainText -Force
 $wrong = ConvertTo-SecureString $wrongText -AsPlainText -Force
-$credential = if ($provider -eq 'Invicti') { @{ Credential = [pscredential]::new($user, $secret) } } else { @{ ApiKey = $secret } }
-Connect-ScanProvider -Provider $provider @credential -BaseUri $baseUri -PassThru -Verbose -Debug | Format-List * | Out-String
-Get-ScanProviderConnection | Format-Table | Out-String");
-            var result = engine.Run("$DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; $ConfirmPreference = 'None'\n" + script.Replace("-Confirm:$false", string.Empty) + "\n$Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString(); $_.ErrorDetails | Format-List * | Out-String }");
+$good = if ($provider -eq 'Invicti') { @{ Credential = [pscredential]::new($user, $secret) } } else { @{ ApiKey = $secret } }
+$bad = if ($provider -eq 'Invicti') { @{ Credential = [pscredential]::new($user, $wrong) } } else { @{ ApiKey = $wrong } }
+Connect-ScanProvider -Provider $provider @good -BaseUri $baseUri -PassThru -Verbose -Debug | Format-List * | Out-String
+Get-ScanProviderConnection | Format-Table | Out-String").ThrowIfFailed();
+            // After Connect-ScanProvider's own check of the key.
+            if (provider == "Probely")
+            {
+                foreach (var fault in new[] { failure, malformed, refusal }) server.Faults.Enqueue(Post(fault));
+            }
+            else
+            {
+                server.Faults.Enqueue(Get(failure)); // the first listing
+                server.Faults.Enqueue(Get(malformed)); // the first id
+                server.Faults.Enqueue(Post(refusal)); // the first create
+            }
+
+            var result = engine.Run("$DebugPreference = 'Continue'; $VerbosePreference = 'Continue'; $ConfirmPreference = 'None'\n" +
+                string.Join("\n", list, byId, create, create + " -WhatIf", create, create, list, (list.Length > 0 ? list : create) + " @bad -BaseUri $baseUri") +
+                "\nConnect-ScanProvider -Provider $provider -Name refused @bad -BaseUri $baseUri" +
+                "\n$Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString(); $_.ErrorDetails | Format-List * | Out-String }");
             var shown = engine.Run("$Error | Out-String; Get-ScanProviderConnection | Format-List * | Out-String");
 
-            Assert.True(_sandbox.Server(provider).Requests.Count >= 4, "the commands did not reach the fake");
-            Assert.Contains(result.Errors.Concat(result.Terminating == null ? new ErrorRecord[0] : new[] { result.Terminating.ErrorRecord }), e => e.FullyQualifiedErrorId.StartsWith("AuthenticationFailed,", StringComparison.Ordinal));
+            Assert.True(result.Terminating == null, result.Describe());
+            var ids = result.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).ToList();
+            Assert.Equal(2, ids.Count(id => id == "AuthenticationFailed")); // the wrong key, and Connect-ScanProvider's check of it
+            Assert.Contains("VendorUnavailable", ids);
+            Assert.Contains("InvalidVendorResponse", ids);
             Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("InvalidRequest,", StringComparison.Ordinal) && e.ErrorDetails.Message.Contains("key *** refused", StringComparison.Ordinal));
+            Assert.NotEmpty(result.Output);
             Assert.NotEmpty(result.Debug);
             var everything = new[] { connect, result, shown }
-                .SelectMany(r => r.Output.Select(o => o.ToString()).Concat(r.Verbose).Concat(r.Debug).Concat(r.Warnings).Concat(r.Information)
-                    .Concat(r.Errors.SelectMany(Texts)).Concat(r.Terminating == null ? new string[0] : Texts(r.Terminating.ErrorRecord).Append(r.Terminating.ToString())))
+                .SelectMany(r => r.Output.Select(o => o.ToString()).Concat(r.Verbose).Concat(r.Debug).Concat(r.Warnings).Concat(r.Information).Concat(r.Errors.SelectMany(Texts)))
                 .Append(engine.Host.Console)
                 .ToList();
             foreach (var forbidden in new[] { secret, wrong, Basic(User, secret), Basic(User, wrong) }.Take(provider == "Invicti" ? 4 : 2))
             {
                 Assert.DoesNotContain(everything, text => text.Contains(forbidden, StringComparison.Ordinal));
             }
+
+            string sent = provider == "Invicti" ? Basic(User, secret) : secret;
+            Assert.Contains(server.Requests, r => r.Headers.Values.Any(v => v.Contains(sent, StringComparison.Ordinal)));
+            Assert.DoesNotContain(server.Requests, r => (r.Path + r.RawQuery + r.Body).Contains(secret, StringComparison.Ordinal));
         }
+
+        private static Fault Get(Fault fault) => new Fault { Method = "GET", Kind = fault.Kind, StatusCode = fault.StatusCode, Body = fault.Body };
+
+        private static Fault Post(Fault fault) => new Fault { Method = "POST", Kind = fault.Kind, StatusCode = fault.StatusCode, Body = fault.Body };
 
         private static IEnumerable<string> Texts(ErrorRecord record) => new[]
         {
