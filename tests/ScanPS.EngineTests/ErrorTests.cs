@@ -410,6 +410,43 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
         }
 
         [Fact]
+        public void A_create_with_a_wrong_key_stops_the_command()
+        {
+            using var engine = Connected();
+
+            var record = Terminating(Run(engine, "New-Scan -Provider HostedScan -Type NMAP -Target example.com -ApiKey $wrong -BaseUri $hs"), "AuthenticationFailed", "NewScanCommand", ErrorCategory.AuthenticationError);
+
+            Assert.Equal("HostedScan answered 401 Unauthorized to POST /v1/scans: Invalid or missing API key", record.ErrorDetails.Message);
+            Assert.Equal("POST", Assert.Single(_sandbox.HostedScanServer.Requests).Method);
+        }
+
+        [Fact]
+        public void A_create_that_times_out_is_sent_once_and_says_it_may_have_been_created()
+        {
+            using var engine = Connected();
+            engine.Run("Connect-ScanProvider -Provider HostedScan -ApiKey $ScanPSKey -BaseUri $hs -TimeoutSec 1 -SkipValidation").ThrowIfFailed();
+            _sandbox.HostedScanServer.Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Delay, Delay = TimeSpan.FromSeconds(5) });
+
+            var record = NonTerminating(Run(engine, "New-Scan -Provider HostedScan -Type NMAP -Target example.com"), "VendorTimeout", "NewScanCommand", ErrorCategory.OperationTimeout);
+
+            Assert.Equal("HostedScan did not answer POST /v1/scans in time (1 s, after 1 attempt(s)). The request may or may not have been acted on; check with Get-Scan before running it again.", record.ErrorDetails.Message);
+            Assert.Single(_sandbox.HostedScanServer.Requests);
+        }
+
+        [Fact]
+        public void Connect_with_a_refused_key_stores_nothing_and_says_why()
+        {
+            using var engine = Connected();
+
+            var record = Terminating(Run(engine, "Connect-ScanProvider -Provider Probely -Name checked -ApiKey $wrong -BaseUri $pb"), "AuthenticationFailed", "ConnectScanProviderCommand", ErrorCategory.AuthenticationError);
+
+            Assert.Equal("The Probely connection 'checked' was not stored: Probely answered 401 Unauthorized to GET /targets/: Error decoding signature.", record.ErrorDetails.Message);
+            Assert.Equal(new object[] { "Probely" }, engine.Run("(Get-ScanProviderConnection -Provider Probely).Name").BaseObjects); // the sandbox's, not 'checked'
+            var request = Assert.Single(_sandbox.ProbelyServer.Requests);
+            Assert.Equal(("GET", "/targets/", "?page=1&length=1"), (request.Method, request.Path, request.RawQuery));
+        }
+
+        [Fact]
         public void An_unreachable_service_is_a_terminating_ConnectionFailed_and_no_other_id_is_tried()
         {
             int port;

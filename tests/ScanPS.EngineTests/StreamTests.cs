@@ -62,6 +62,26 @@ namespace ScanPS.EngineTests
         }
 
         [Fact]
+        public void Connect_and_Disconnect_say_what_they_stored_and_removed()
+        {
+            using var engine = new Engine();
+            _sandbox.Connect(engine, "Probely"); // sets $ScanPSKey
+            engine.Run("Disconnect-ScanProvider -Provider Probely").ThrowIfFailed();
+
+            var connect = engine.Run("Connect-ScanProvider -Provider Probely -Name checked -ApiKey $ScanPSKey -BaseUri $args[0] -Verbose", _sandbox.BaseUri("Probely")).ThrowIfFailed();
+            var disconnect = engine.Run("$c = Get-ScanProviderConnection -Name checked; Disconnect-ScanProvider -Connection $c -Verbose; $c | Disconnect-ScanProvider -Verbose").ThrowIfFailed();
+
+            Assert.Empty(connect.Output); // no -PassThru
+            Assert.Collection(
+                connect.Verbose,
+                line => Assert.Equal("Using Probely at " + Root("Probely") + " with the API key from connection 'checked' (the -ApiKey parameter).", line),
+                line => Assert.Matches(Attempt("Probely", "GET", Root("Probely") + "targets/?page=1&length=1", "200 OK", 1), line),
+                line => Assert.Equal("Stored Probely connection 'checked' (****) as the Probely default; the credential was accepted.", line));
+            const string Target = "Performing the operation \"Remove the connection from this session\" on target \"Probely connection 'checked' (****)\".";
+            Assert.Equal(new[] { Target, Target, "Probely connection 'checked' (****) was already removed." }, disconnect.Verbose);
+        }
+
+        [Fact]
         public void A_read_retries_429_after_the_vendors_Retry_After_and_503_after_backoff_and_says_so()
         {
             var id = _sandbox.HostedScan.SeedScans(1)[0];
