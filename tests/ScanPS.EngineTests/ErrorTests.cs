@@ -485,6 +485,26 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
             Assert.Equal(3, _sandbox.ProbelyServer.Requests.Count);
         }
 
+        [Fact]
+        public void An_accepted_Probely_batch_that_leaves_targets_out_is_TargetsNotScheduled_or_a_warning_when_it_names_none()
+        {
+            using var engine = Connected("Probely");
+            _sandbox.ProbelyServer.Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Status, StatusCode = 201, Body = "[{\"id\":\"s1\",\"target\":{\"id\":\"er-a\"}}]" });
+            _sandbox.ProbelyServer.Faults.Enqueue(new Fault { Method = "POST", Kind = FaultKind.Status, StatusCode = 201, Body = "[{\"id\":\"s2\"}]" });
+
+            var result = engine.Run(@"
+$scheduled = New-ScheduledScanBulk -TargetId er-a, er-b, er-c, er-d -StartTime '2030-12-01 02:00' -Recurrence Weekly -TimeZone UTC -BatchSize 2 -WarningVariable wv -WarningAction SilentlyContinue
+@($scheduled.Id) + @($wv.Message)");
+
+            Assert.Equal(new object[] { "s1", "s2", "Probely returned 1 scheduled scan for the 2 targets (batch 2 of 2), without saying which targets they are for." }, result.BaseObjects);
+            Assert.Empty(result.Warnings);
+            var record = Assert.Single(result.Errors);
+            ErrorAssert.Is(record, "TargetsNotScheduled", "NewScheduledScanBulkCommand", ErrorCategory.InvalidResult);
+            Assert.Equal("Probely accepted (batch 1 of 2) but returned no scheduled scan for 1 target: er-b.", record.ErrorDetails.Message);
+            Assert.Equal(new object[] { "er-b" }, (object[])record.TargetObject);
+            Assert.Equal(2, _sandbox.ProbelyServer.Requests.Count);
+        }
+
         private sealed record Seen(IReadOnlyList<PSObject> Output, bool? Ok, ErrorRecord? Caught, IReadOnlyList<ErrorRecord> Errors, bool FirstIsCaught, IReadOnlyList<ErrorRecord> Stream);
     }
 }
