@@ -4,6 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using ScanPS.FakeVendors;
 using Xunit;
 
@@ -503,6 +505,40 @@ $scheduled = New-ScheduledScanBulk -TargetId er-a, er-b, er-c, er-d -StartTime '
             Assert.Equal("Probely accepted (batch 1 of 2) but returned no scheduled scan for 1 target: er-b.", record.ErrorDetails.Message);
             Assert.Equal(new object[] { "er-b" }, (object[])record.TargetObject);
             Assert.Equal(2, _sandbox.ProbelyServer.Requests.Count);
+        }
+
+        [Fact]
+        public void An_untrusted_certificate_is_a_terminating_CertificateNotTrusted_and_SkipCertificateCheck_goes_on_with_a_warning()
+        {
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=scanps-engine-tests", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(names.Build());
+            using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            using var certificate = X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pfx), null);
+            var fake = new FakeHostedScan();
+            string id = fake.SeedScans(1)[0];
+            var server = FakeVendorServer.StartAsync(fake, "https://127.0.0.1:0", certificate).GetAwaiter().GetResult();
+            try
+            {
+                using var engine = Connected();
+                engine.Set("tls", server.BaseUri.ToString());
+
+                var refused = Terminating(Run(engine, "Get-Scan -Provider HostedScan -Id $args[0] -ApiKey $ScanPSKey -BaseUri $tls", id), "CertificateNotTrusted", "GetScanCommand", ErrorCategory.SecurityError);
+                var skipped = engine.Run("Get-Scan -Provider HostedScan -Id $args[0] -ApiKey $ScanPSKey -BaseUri $tls -SkipCertificateCheck", id).ThrowIfFailed();
+
+                Assert.StartsWith("Refused the TLS certificate of HostedScan at " + server.BaseUri.GetLeftPart(UriPartial.Authority) + " (", refused.ErrorDetails.Message);
+                Assert.EndsWith("). Nothing was sent.", refused.ErrorDetails.Message);
+                Assert.StartsWith("Trust the server's certificate authority on this computer", refused.ErrorDetails.RecommendedAction);
+                Assert.Equal(id, Assert.Single(skipped.Output).Properties["Id"].Value);
+                Assert.Equal(new[] { "-SkipCertificateCheck: the certificate of 127.0.0.1 is not checked for this command. Anyone on the network path could read the HostedScan credential." }, skipped.Warnings);
+                Assert.Single(server.Requests); // the refused handshake sent no request
+            }
+            finally
+            {
+                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
 
         private sealed record Seen(IReadOnlyList<PSObject> Output, bool? Ok, ErrorRecord? Caught, IReadOnlyList<ErrorRecord> Errors, bool FirstIsCaught, IReadOnlyList<ErrorRecord> Stream);
