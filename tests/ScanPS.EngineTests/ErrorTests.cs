@@ -219,6 +219,20 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
         }
 
         [Fact]
+        public void GetScan_reports_an_Invicti_id_that_is_not_a_GUID_without_asking_for_it_and_goes_on()
+        {
+            var id = _sandbox.Invicti.SeedScans(1)[0];
+            using var engine = Connected("Invicti");
+
+            var seen = Run(engine, "Get-Scan -Provider Invicti -Id 'not-a-guid', $args[0]", id);
+
+            var record = NonTerminating(seen, "InvalidScanId", "GetScanCommand", ErrorCategory.InvalidArgument);
+            Assert.Equal("not-a-guid", record.TargetObject);
+            Assert.Equal(new[] { id }, seen.Output.Select(o => (string)o.Properties["Id"].Value));
+            Assert.Equal(new[] { "/api/1.0/scans/detail/" + id }, _sandbox.InvictiServer.Requests.Select(r => r.Path));
+        }
+
+        [Fact]
         public void An_Invicti_result_word_instead_of_a_new_scan_is_ScanNotRelaunched()
         {
             var ids = _sandbox.Invicti.SeedScans(2);
