@@ -113,9 +113,12 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
             using var engine = Connected();
 
             var record = Terminating(Run(engine, command), id, commandType, category);
+            var script = engine.Run(command + "\n$?; 'the script goes on'"); // statement-terminating: outside try/catch the script continues
 
             Assert.False(string.IsNullOrWhiteSpace(record.ErrorDetails?.Message));
             if (target.Length > 0) Assert.Equal(target, record.TargetObject?.ToString());
+            Assert.Equal(new object[] { false, "the script goes on" }, script.BaseObjects);
+            Assert.Equal(record.FullyQualifiedErrorId, Assert.Single(script.Errors).FullyQualifiedErrorId);
             Assert.Equal(0, _sandbox.RequestCount);
         }
 
