@@ -154,7 +154,7 @@ namespace ScanPS.Operations
             }
             else if (created.Count < batch.Count)
             {
-                host.WriteWarning(session.Provider + " returned " + created.Count + " scheduled scans for the " + Count(batch.Count) + label.TrimEnd() + ", without saying which targets they are for.");
+                host.WriteWarning(session.Provider + " returned " + created.Count + " scheduled scan" + (created.Count == 1 ? string.Empty : "s") + " for the " + Count(batch.Count) + label.TrimEnd() + ", without saying which targets they are for.");
             }
         }
 

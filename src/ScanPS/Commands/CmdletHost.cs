@@ -30,7 +30,7 @@ namespace ScanPS.Commands
 
         public void WriteWarning(string message) => _cmdlet.WriteWarning(_cmdlet.Redact(message));
 
-        public void WriteVerbose(string message) => _cmdlet.WriteVerbose(_cmdlet.Redact(message));
+        public void WriteVerbose(string message) => _cmdlet.WriteVerboseLine(message);
 
         public void WriteDebug(string message) => _cmdlet.WriteDebug(_cmdlet.Redact(message));
 

@@ -66,7 +66,7 @@ namespace ScanPS.Commands
         private void Remove(ConnectionStore store, ScanProviderConnection connection)
         {
             if (!ShouldProcess(connection.ToString(), "Remove the connection from this session")) return;
-            if (!store.Remove(connection)) WriteVerbose(connection + " was already removed.");
+            if (!store.Remove(connection)) WriteVerboseLine(connection + " was already removed.");
         }
     }
 }

@@ -27,6 +27,20 @@ namespace ScanPS.Commands
             }
         }
 
+        /// <summary>
+        /// Writes a verbose line. Under -Debug without -Verbose, PowerShell sets a compiled cmdlet's verbose preference
+        /// to Inquire and asks "Continue with this operation?" before every verbose line (a non-interactive session
+        /// fails the command instead); those lines are then written as debug lines, next to the bodies -Debug adds.
+        /// The text passes <see cref="Redact"/> first, as every message a command writes does.
+        /// </summary>
+        internal void WriteVerboseLine(string text)
+        {
+            text = Redact(text);
+            bool debugSwitch = MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter s && s.IsPresent;
+            if (debugSwitch && !MyInvocation.BoundParameters.ContainsKey("Verbose")) WriteDebug(text);
+            else WriteVerbose(text);
+        }
+
         protected ICommandHost CommandHost => _host ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
         /// <summary>
