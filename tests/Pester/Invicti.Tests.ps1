@@ -157,10 +157,11 @@ Describe 'Start-ScanFromScan' {
         }
     }
 
-    It 'needs the API user id as well as the token: -ApiKey alone is NoCredentialResolved' -Skip:($null -ne $env:SCANPS_INVICTI_USER_ID) {
-        $record = { Start-ScanFromScan -Id (Get-SeededId 5) -ApiKey $SandboxInvictiCredential.Password -BaseUri $baseUri } | Should -Throw -PassThru
+    It 'pairs an -ApiKey token with the API user id of the default connection (only the secret changes)' {
+        $launched = @(Start-ScanFromScan -Id (Get-SeededId 5) -ApiKey $SandboxInvictiCredential.Password)
 
-        $record.FullyQualifiedErrorId | Should -Be 'NoCredentialResolved,ScanPS.Commands.StartScanFromScanCommand'
+        $launched.Count | Should -Be 1
+        $launched[0].Provider | Should -Be 'Invicti'
     }
 
     It 'goes on after a malformed or unknown id (non-terminating InvalidScanId, ScanNotFound)' {

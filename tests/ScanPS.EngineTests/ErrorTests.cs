@@ -501,7 +501,8 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
             Assert.StartsWith("1 target (batch 2 of 3) were not scheduled: er-t2. Probely answered 400 Bad Request to POST /scheduledscans/bulk/: ", record.ErrorDetails.Message);
             Assert.Contains("The target's domain is not verified.", record.ErrorDetails.Message);
             Assert.EndsWith("Then run New-ScheduledScanBulk again for just these ids (the error's TargetObject): er-t2.", record.ErrorDetails.RecommendedAction);
-            Assert.Equal(3, _sandbox.ProbelyServer.Requests.Count);
+            // One read of the existing schedules (duplicate warning), then one POST per batch.
+            Assert.Equal(new[] { "GET /scheduledscans/" }.Concat(Enumerable.Repeat("POST /scheduledscans/bulk/", 3)), _sandbox.ProbelyServer.Requests.Select(r => r.Method + " " + r.Path));
         }
 
         [Fact]
@@ -521,7 +522,8 @@ $scheduled = New-ScheduledScanBulk -TargetId er-a, er-b, er-c, er-d -StartTime '
             ErrorAssert.Is(record, "TargetsNotScheduled", "NewScheduledScanBulkCommand", ErrorCategory.InvalidResult);
             Assert.Equal("Probely accepted (batch 1 of 2) but returned no scheduled scan for 1 target: er-b.", record.ErrorDetails.Message);
             Assert.Equal(new object[] { "er-b" }, (object[])record.TargetObject);
-            Assert.Equal(2, _sandbox.ProbelyServer.Requests.Count);
+            // One read of the existing schedules (duplicate warning), then one POST per batch.
+            Assert.Equal(new[] { "GET /scheduledscans/" }.Concat(Enumerable.Repeat("POST /scheduledscans/bulk/", 2)), _sandbox.ProbelyServer.Requests.Select(r => r.Method + " " + r.Path));
         }
 
         [Fact]

@@ -150,8 +150,10 @@ namespace ScanPS.EngineTests
             var result = engine.Run(Probely3 + " -Confirm").ThrowIfFailed();
 
             Assert.Equal(2, engine.Host.Prompts.Count);
-            var request = Assert.Single(_sandbox.ProbelyServer.Requests);
-            Assert.Equal(("POST", "/scheduledscans/bulk/"), (request.Method, request.Path));
+            // The existing schedules are read once, before the first accepted batch is sent (duplicate warning).
+            var requests = _sandbox.ProbelyServer.Requests;
+            Assert.Equal(new[] { "GET /scheduledscans/", "POST /scheduledscans/bulk/" }, requests.Select(r => r.Method + " " + r.Path));
+            var request = requests[1];
             Assert.Contains("\"sp-t3\"", request.Body);
             Assert.DoesNotContain("\"sp-t1\"", request.Body);
             Assert.Equal("sp-t3", Assert.Single(result.Output).Properties["TargetId"].Value);

@@ -71,7 +71,8 @@ namespace ScanPS.Providers
                 { RecommendedAction = "Pass a " + Provider + " connection (Get-ScanProviderConnection -Provider " + Provider + ")." }.ToException();
             }
 
-            BaseUri ??= connection.BaseUri;
+            // A -Region given on the command names the vendor's regional host: it wins over the connection's base URI.
+            if (Region == null) BaseUri ??= connection.BaseUri;
             Region ??= connection.Region;
             TeamId ??= connection.TeamId;
             if (connection.Proxy != null || connection.SkipCertificateCheck)
