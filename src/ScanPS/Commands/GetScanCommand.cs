@@ -25,7 +25,7 @@ namespace ScanPS.Commands
         /// <summary>
         /// The scanning service. It binds from piped objects only in the by-id sets: PowerShell binds piped properties
         /// in the default set first and then latches on to it, so a pipeline-bound Provider in the listing sets would
-        /// turn $scan | Get-Scan into a listing of every scan (PipelineBindingTests runs PowerShell's algorithm).
+        /// turn $scan | Get-Scan into a listing of every scan (the engine PipelineBindingTests prove it).
         /// </summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0)]
