@@ -34,6 +34,34 @@ if ($out.Count -gt 0 -and $out[0] -is [uint64]) { 'total'; $out[0].ToString(); $
             Assert.NotEqual(wire[1], wire[2]);
         }
 
+        [Fact]
+        public void HostedScan_page_tokens_are_sent_with_the_same_filters()
+        {
+            // A token is valid only with the filters it was issued for; every sixth seeded scan is NMAP.
+            SeedHostedScan(60);
+
+            var result = Engine.Run("Get-Scan -Provider HostedScan -Type NMAP").ThrowIfFailed();
+
+            Assert.Equal(10, result.Output.Count);
+            Assert.All(result.Output, scan => Assert.Equal("NMAP", Text(scan, "Type")));
+            var wire = Wire("HostedScan");
+            Assert.Equal(2, wire.Count);
+            Assert.Equal("GET /v1/scans?filters=%7B%22type%22%3A%5B%22NMAP%22%5D%7D", wire[0]);
+            Assert.Matches("^GET /v1/scans\\?filters=%7B%22type%22%3A%5B%22NMAP%22%5D%7D&page_token=[0-9a-f]{32}$", wire[1]);
+        }
+
+        [Fact]
+        public void The_first_scan_reaches_the_pipeline_before_the_second_page_is_requested()
+        {
+            SeedHostedScan(12);
+            Engine.Set("requestsSoFar", (System.Func<int>)(() => Sandbox.HostedScanServer.Requests.Count));
+
+            var result = Engine.Run("Get-Scan -Provider HostedScan | ForEach-Object -Begin { $atFirst = $null; $n = 0 } -Process { if ($n++ -eq 0) { $atFirst = $requestsSoFar.Invoke() } } -End { $atFirst; $n }").ThrowIfFailed();
+
+            Assert.Equal(new object[] { 1, 12 }, result.BaseObjects);
+            Assert.Equal(3, Wire("HostedScan").Count);
+        }
+
         [Theory]
         [InlineData("-First 5", 0, 5, 1)]
         [InlineData("-First 7", 0, 7, 2)]
