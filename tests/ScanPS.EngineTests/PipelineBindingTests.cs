@@ -53,7 +53,7 @@ namespace ScanPS.EngineTests
             Assert.Null(Sandbox.ProjectDiscoveryServer.Requests.Single().Header("X-Team-Id"));
             var scan = Assert.Single(result.Output);
             Assert.Equal(("ProjectDiscovery", "d1000000000000000001", "Running", "running", "50"), (Text(scan, "Provider"), Text(scan, "Id"), Text(scan, "State"), Text(scan, "VendorState"), Text(scan, "Progress")));
-            Assert.Equal(0, Sandbox.RequestCount - Sandbox.ProjectDiscoveryServer.Requests.Count);
+            Assert.Empty(Sandbox.HostedScanServer.Requests);
         }
 
         [Fact]
@@ -69,6 +69,22 @@ namespace ScanPS.EngineTests
             Assert.Equal(new[] { "GET /api/1.0/scans/detail/" + newest }, Wire("Invicti"));
             var scan = Assert.Single(result.Output);
             Assert.Equal(("ScanPS.Models.InvictiScan", newest), (scan.BaseObject.GetType().FullName, Text(scan, "Id")));
+        }
+
+        [Fact]
+        public void A_relaunched_Invicti_scan_piped_into_Get_Scan_is_followed_until_it_finishes()
+        {
+            // docs/Start-ScanFromScan.md example 6: while (-not $scan.IsFinished) { ...; $scan = $scan | Get-Scan }
+            SeedInvicti();
+            var result = Engine.Run(@"
+$scan = Start-ScanFromScan -Id $args[0]
+$scan.VendorState
+while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", InvictiId(1)).ThrowIfFailed();
+
+            Assert.Equal(new object[] { "Queued", "Scanning", "Archiving", "Complete" }, result.BaseObjects);
+            string relaunched = Engine.Run("$scan.Id").ThrowIfFailed().BaseObjects.Cast<string>().Single();
+            Assert.StartsWith("1a0c0000-", relaunched);
+            Assert.Equal(new[] { "POST /api/1.0/scans/newfromscan" }.Concat(Enumerable.Repeat("GET /api/1.0/scans/detail/" + relaunched, 3)), Wire("Invicti"));
         }
 
         [Theory]
@@ -502,6 +518,26 @@ namespace ScanPS.EngineTests
             var after = Engine.Run("Get-Scan -Provider HostedScan");
             Assert.Equal(("NoCredentialResolved,ScanPS.Commands.GetScanCommand", ErrorCategory.AuthenticationError), ErrorOf(after));
             Assert.Equal(0, Sandbox.RequestCount);
+        }
+
+        [Fact]
+        public void A_connection_made_with_PassThru_piped_into_Disconnect_ScanProvider_is_removed()
+        {
+            // docs/Disconnect-ScanProvider.md INPUTS: connection objects from Connect-ScanProvider -PassThru.
+            var result = Engine.Run("Connect-ScanProvider -Provider HostedScan -Name temp -ApiKey $ScanPSKey -BaseUri $args[0] -SkipValidation -PassThru | Disconnect-ScanProvider; (Get-ScanProviderConnection).Name", Sandbox.BaseUri("HostedScan")).ThrowIfFailed();
+
+            Assert.Equal(new object[] { "HostedScan", "ProjectDiscovery", "Invicti", "Probely" }, result.BaseObjects);
+        }
+
+        [Fact]
+        public void Objects_with_a_Name_property_piped_into_Get_ScanProviderConnection_bind_Name()
+        {
+            // docs/Get-ScanProviderConnection.md INPUTS; a name that matches nothing is ConnectionNotFound for that object.
+            var result = Engine.Run("'invicti', 'HostedScan', 'nope' | ForEach-Object { [pscustomobject]@{ Name = $_ } } | Get-ScanProviderConnection");
+
+            Assert.Equal(new[] { "Invicti", "HostedScan" }, Column(result, "Name"));
+            Assert.Equal(("ConnectionNotFound,ScanPS.Commands.GetScanProviderConnectionCommand", ErrorCategory.ObjectNotFound), ErrorOf(result));
+            Assert.Equal("nope", result.Errors.Single().TargetObject);
         }
 
         [Fact]
