@@ -66,10 +66,15 @@ namespace ScanPS.Commands
         [ValidateNotNullOrEmpty]
         public string? Search { get; set; }
 
-        /// <summary>ProjectDiscovery team (X-Team-Id); default: $env:SCANPS_PROJECTDISCOVERY_TEAM_ID, then $env:PDCP_TEAM_ID.</summary>
+        /// <summary>
+        /// ProjectDiscovery team (X-Team-Id); default: $env:SCANPS_PROJECTDISCOVERY_TEAM_ID, then $env:PDCP_TEAM_ID.
+        /// Binds from the TeamId of piped scans, so a team's scan is read from that team. A scan of the key owner's
+        /// own workspace has none (null, or "" from Import-Csv): allowed, and it means no team, as when omitted.
+        /// </summary>
         [Parameter(ParameterSetName = ProjectDiscoverySet)]
-        [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
         public string? TeamId { get; set; }
 
         protected override void ConfigureSession(ProviderSessionOptions options) => options.TeamId = TeamId;
