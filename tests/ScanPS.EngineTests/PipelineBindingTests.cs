@@ -57,6 +57,52 @@ namespace ScanPS.EngineTests
         }
 
         [Fact]
+        public void A_ProjectDiscovery_team_scan_piped_into_Get_Scan_is_read_from_its_team()
+        {
+            // Before the fix the scan carried no team, Get-Scan sent no X-Team-Id and the platform answered 404.
+            var result = Engine.Run("New-Scan -Provider ProjectDiscovery -TeamId team-blue -Target example.com -NoRefresh | Get-Scan").ThrowIfFailed();
+
+            Assert.Equal(new[] { "POST /v1/scans", "GET /v1/scans/d1000000000000000001" }, Wire("ProjectDiscovery"));
+            Assert.All(Sandbox.ProjectDiscoveryServer.Requests, r => Assert.Equal("team-blue", r.Header("X-Team-Id")));
+            var scan = Assert.Single(result.Output);
+            Assert.Equal(("d1000000000000000001", "team-blue", "running"), (Text(scan, "Id"), Text(scan, "TeamId"), Text(scan, "VendorState")));
+        }
+
+        [Fact]
+        public void Scans_of_a_team_the_own_workspace_and_another_provider_in_one_pipeline_are_each_read_where_they_live()
+        {
+            Sandbox.ProjectDiscovery.SeedScans(1);
+            Sandbox.ProjectDiscovery.SeedScans(1, "team-blue");
+            Sandbox.HostedScan.SeedScans(1);
+            Engine.Run("$own = Get-Scan -Provider ProjectDiscovery; $team = Get-Scan -Provider ProjectDiscovery -TeamId team-blue; $hs = Get-Scan -Provider HostedScan").ThrowIfFailed();
+            ForgetRequests();
+
+            // A team scan first: PowerShell then keeps TeamId (reset to null) bound for the records after it.
+            var result = Engine.Run("$team, $own, $hs, $team | Get-Scan").ThrowIfFailed();
+
+            Assert.Equal(new[] { "d1000000000000000002", "d1000000000000000001", "000000000000000000000001", "d1000000000000000002" }, Column(result, "Id"));
+            var pd = Sandbox.ProjectDiscoveryServer.Requests;
+            Assert.Equal(new[] { "GET /v1/scans/d1000000000000000002", "GET /v1/scans/d1000000000000000001", "GET /v1/scans/d1000000000000000002" }, pd.Select(Line));
+            Assert.Equal(new[] { "team-blue", null, "team-blue" }, pd.Select(r => r.Header("X-Team-Id")));
+            Assert.Equal(new[] { "GET /v1/scans/000000000000000000000001" }, Wire("HostedScan"));
+        }
+
+        [Fact]
+        public void ProjectDiscovery_team_scans_exported_to_csv_and_imported_again_are_read_from_their_team()
+        {
+            Sandbox.ProjectDiscovery.SeedScans(2, "team-blue");
+            string csv = PathOf("scans.csv");
+            Engine.Run("Get-Scan -Provider ProjectDiscovery -TeamId team-blue | Export-Csv -LiteralPath $args[0]", csv).ThrowIfFailed();
+            ForgetRequests();
+
+            var result = Engine.Run("Import-Csv -LiteralPath $args[0] | Get-Scan", csv).ThrowIfFailed();
+
+            Assert.Equal(new[] { "GET /v1/scans/d1000000000000000002", "GET /v1/scans/d1000000000000000001" }, Wire("ProjectDiscovery"));
+            Assert.All(Sandbox.ProjectDiscoveryServer.Requests, r => Assert.Equal("team-blue", r.Header("X-Team-Id")));
+            Assert.Equal(new[] { "team-blue", "team-blue" }, Column(result, "TeamId"));
+        }
+
+        [Fact]
         public void An_Invicti_scan_piped_into_Get_Scan_is_read_from_scans_detail()
         {
             SeedInvicti();
@@ -409,8 +455,9 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
 
             var result = Engine.Run("Import-Csv -LiteralPath $args[0] | Get-Scan", csv).ThrowIfFailed();
 
-            // The listing is newest first.
+            // The listing is newest first; the TeamId column is empty (the key owner's own workspace), so no team is sent.
             Assert.Equal(new[] { "GET /v1/scans/d1000000000000000002", "GET /v1/scans/d1000000000000000001" }, Wire("ProjectDiscovery"));
+            Assert.All(Sandbox.ProjectDiscoveryServer.Requests, r => Assert.Null(r.Header("X-Team-Id")));
             Assert.Equal(new[] { "ProjectDiscovery", "ProjectDiscovery" }, Column(result, "Provider"));
         }
 
