@@ -175,6 +175,38 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
         }
 
         [Fact]
+        public void Csv_rows_with_Provider_and_ScanId_columns_bind_by_the_alias_without_a_provider_on_the_command_line()
+        {
+            // docs/Get-Scan.md INPUTS: any object with Provider and Id (or ScanId) properties.
+            Sandbox.HostedScan.SeedScans(2);
+            Sandbox.ProjectDiscovery.SeedScans(1);
+            string csv = Csv("ids.csv", "provider,ScanId", "HostedScan,000000000000000000000002", "projectdiscovery,d1000000000000000001");
+
+            var result = Engine.Run("Import-Csv -LiteralPath $args[0] | Get-Scan", csv).ThrowIfFailed();
+
+            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery" }, Column(result, "Provider"));
+            Assert.Equal(new[] { "GET /v1/scans/000000000000000000000002" }, Wire("HostedScan"));
+            Assert.Equal(new[] { "GET /v1/scans/d1000000000000000001" }, Wire("ProjectDiscovery"));
+        }
+
+        [Fact]
+        public void A_listing_piped_into_Get_Scan_reads_each_listed_scan_by_id()
+        {
+            Sandbox.HostedScan.PageSize = 2;
+            Sandbox.HostedScan.SeedScans(3);
+
+            var result = Engine.Run("Get-Scan -Provider HostedScan | Get-Scan").ThrowIfFailed();
+
+            Assert.Equal(new[] { "000000000000000000000001", "000000000000000000000002", "000000000000000000000003" }, Column(result, "Id"));
+            var wire = Wire("HostedScan");
+            Assert.Equal(
+                new[] { "GET /v1/scans", "GET /v1/scans/000000000000000000000001", "GET /v1/scans/000000000000000000000002", "GET /v1/scans/000000000000000000000003" },
+                wire.Where(l => !l.StartsWith("GET /v1/scans?page_token=", System.StringComparison.Ordinal)));
+            // Streaming: the first two are read by id before the listing asks for its second page.
+            Assert.StartsWith("GET /v1/scans?page_token=", wire[3]);
+        }
+
+        [Fact]
         public void A_csv_row_with_an_empty_id_is_refused_by_validation_and_the_other_rows_are_still_fetched()
         {
             Sandbox.HostedScan.SeedScans(2);
@@ -409,6 +441,19 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
                 },
                 WhatIfLines());
             Assert.Equal(new[] { "GET /api/1.0/scans/listbystate?scanTaskState=Complete&page=1&pageSize=200" }, Wire("Invicti"));
+        }
+
+        [Fact]
+        public void Csv_rows_with_only_a_ScanId_column_are_relaunched_on_Invicti_the_default_provider()
+        {
+            // docs/Start-ScanFromScan.md INPUTS: Id (or ScanId) and, optionally, Provider.
+            SeedInvicti();
+            string csv = Csv("relaunch.csv", "ScanId,Why", InvictiId(1) + ",weekly", InvictiId(3) + ",");
+
+            var result = Engine.Run("Import-Csv -LiteralPath $args[0] | Start-ScanFromScan", csv).ThrowIfFailed();
+
+            Assert.Equal(new[] { Quoted(1), Quoted(3) }, Bodies("Invicti"));
+            Assert.Equal(2, result.Output.Count);
         }
 
         // ---- Export-Csv / Import-Csv round trips ----
