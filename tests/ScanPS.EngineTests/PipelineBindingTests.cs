@@ -711,12 +711,15 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
             Assert.Equal(0, Sandbox.RequestCount);
         }
 
-        [Fact]
-        public void Parameters_of_two_providers_together_are_refused_by_PowerShell_as_ambiguous()
+        [Theory]
+        [InlineData("New-Scan -Provider HostedScan -Type NMAP -Target example.com -Template http/cves/", "NewScanCommand")]
+        // -Id without -Provider fits ById and ProjectDiscoveryById, and neither is the default set.
+        [InlineData("Get-Scan -Id 000000000000000000000001", "GetScanCommand")]
+        public void Parameters_PowerShell_cannot_place_in_one_set_are_AmbiguousParameterSet(string command, string cmdlet)
         {
-            var result = Engine.Run("New-Scan -Provider HostedScan -Type NMAP -Target example.com -Template http/cves/");
+            var result = Engine.Run(command);
 
-            Assert.Equal(("AmbiguousParameterSet,ScanPS.Commands.NewScanCommand", ErrorCategory.InvalidArgument), ErrorOf(result));
+            Assert.Equal(("AmbiguousParameterSet,ScanPS.Commands." + cmdlet, ErrorCategory.InvalidArgument), ErrorOf(result));
             Assert.Equal(0, Sandbox.RequestCount);
         }
 
@@ -735,17 +738,18 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
         }
 
         [Theory]
-        [InlineData("Get-Scan", "GetScanCommand")]
-        [InlineData("New-Scan -Target example.com", "NewScanCommand")]
-        [InlineData("Start-ScanFromScan", "StartScanFromScanCommand")]
-        [InlineData("New-ScheduledScanBulk -TargetId 3epwuyBoKQKN", "NewScheduledScanBulkCommand")]
-        [InlineData("Disconnect-ScanProvider", "DisconnectScanProviderCommand")]
-        public void A_missing_mandatory_parameter_is_asked_for_and_without_an_answer_nothing_is_sent(string command, string cmdlet)
+        [InlineData("Get-Scan", "GetScanCommand", "Provider")]
+        [InlineData("New-Scan -Target example.com", "NewScanCommand", "Provider")]
+        [InlineData("Start-ScanFromScan", "StartScanFromScanCommand", "Id")]
+        [InlineData("New-ScheduledScanBulk -TargetId 3epwuyBoKQKN", "NewScheduledScanBulkCommand", "StartTime")]
+        [InlineData("Disconnect-ScanProvider", "DisconnectScanProviderCommand", "Name")]
+        public void A_missing_mandatory_parameter_is_asked_for_and_without_an_answer_nothing_is_sent(string command, string cmdlet, string missing)
         {
             // The test host answers no parameter prompt, as a non-interactive session would not.
             var result = Engine.Run(command);
 
             Assert.Equal(("MissingMandatoryParameter,ScanPS.Commands." + cmdlet, ErrorCategory.InvalidArgument), ErrorOf(result));
+            Assert.EndsWith("missing mandatory parameters: " + missing + ".", result.SingleError().Exception.Message);
             Assert.Single(Engine.Host.Prompts);
             Assert.Equal(0, Sandbox.RequestCount);
             Assert.Equal(4, Engine.Run("@(Get-ScanProviderConnection).Count").ThrowIfFailed().BaseObjects.Cast<int>().Single());
