@@ -358,6 +358,22 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
         }
 
         [Fact]
+        public void A_command_line_Tag_with_piped_rows_is_sent_once_and_repeated_or_blank_cells_count_once_or_not_at_all()
+        {
+            string csv = Csv("targets.csv", "Target,TargetId", "web1.example.com,", ",5f1e0a7b0000000000000001", " web1.example.com ,5f1e0a7b0000000000000001");
+            const string Command = "Import-Csv -LiteralPath $args[0] | New-Scan -Provider HostedScan -Type NMAP -Tag prod";
+
+            Engine.Run(Command + " -WhatIf", csv).ThrowIfFailed();
+            var result = Engine.Run(Command, csv).ThrowIfFailed();
+
+            Assert.Equal(
+                new[] { "What if: Performing the operation \"Create NMAP scan of 1 target (web1.example.com) and 1 target id (5f1e0a7b0000000000000001) and targets tagged prod\" on target \"HostedScan (" + Sandbox.BaseUri("HostedScan") + "/)\"." },
+                WhatIfLines());
+            Assert.Equal(new[] { "{\"type\":\"NMAP\",\"targets\":[\"web1.example.com\"],\"target_ids\":[\"5f1e0a7b0000000000000001\"],\"tags\":[\"prod\"]}" }, Bodies("HostedScan"));
+            Assert.Single(result.Output);
+        }
+
+        [Fact]
         public void Csv_rows_of_hosts_piped_into_New_Scan_WhatIf_describe_one_scan_and_send_nothing()
         {
             // docs/Get-Scan.md example 9, with the CSV of docs/New-Scan.md example 3.
