@@ -187,7 +187,34 @@ if ($out.Count -gt 0 -and $out[0] -is [uint64]) { 'total'; $out[0].ToString(); $
             Assert.Equal(new[] { "GET /v1/scans?offset=0&limit=100&status=failed" }, Wire("ProjectDiscovery"));
         }
 
+        [Theory]
+        [InlineData(2, new[] { 11, 4 }, new[] { "finished" })]
+        [InlineData(3, new[] { 11, 4, 6 }, new[] { "finished", "uploaded" })]
+        public void ProjectDiscovery_First_across_the_statuses_of_one_state_lists_the_next_status_only_when_needed(int first, int[] scans, string[] statuses)
+        {
+            // README: Get-Scan -Provider ProjectDiscovery -State Completed -First 5. Completed is finished (scans 4, 11), then uploaded (6).
+            SeedProjectDiscovery(12);
+
+            var result = Engine.Run("Get-Scan -Provider ProjectDiscovery -State Completed -First " + first).ThrowIfFailed();
+
+            Assert.Equal(scans.Select(PdId), Column(result, "Id"));
+            Assert.Equal(statuses.Select(s => "GET /v1/scans?offset=0&limit=100&status=" + s), Wire("ProjectDiscovery"));
+        }
+
         // ---- Invicti: page/pageSize=200, TotalItemCount ----
+
+        [Fact]
+        public void Invicti_First_with_a_state_of_several_Invicti_states_stops_once_enough_were_written()
+        {
+            // docs/Get-Scan.md example 7: Running is Scanning (scans 24, 2), Archiving (26, 4), AsyncArchiving, Resuming.
+            var ids = SeedInvicti(30);
+
+            var result = Engine.Run("Get-Scan -Provider Invicti -State Running -First 3").ThrowIfFailed();
+
+            Assert.Equal(new[] { 24, 2, 26 }.Select(n => ids[30 - n]), Column(result, "Id"));
+            Assert.Equal(new[] { "Scanning", "Scanning", "Archiving" }, Column(result, "VendorState"));
+            Assert.Equal(new[] { "Scanning", "Archiving" }.Select(s => "GET /api/1.0/scans/listbystate?scanTaskState=" + s + "&page=1&pageSize=200"), Wire("Invicti"));
+        }
 
         [Fact]
         public void Invicti_First_stops_after_the_page_that_holds_the_last_scan_wanted()
