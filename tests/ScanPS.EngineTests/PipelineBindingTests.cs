@@ -69,6 +69,22 @@ namespace ScanPS.EngineTests
         }
 
         [Fact]
+        public void A_scan_read_through_a_team_connection_piped_into_Get_Scan_is_read_from_that_team()
+        {
+            Sandbox.ProjectDiscovery.SeedScans(1, "team-blue");
+            Engine.Run("Connect-ScanProvider -Provider ProjectDiscovery -Name blue -TeamId team-blue -ApiKey $ScanPSKey -BaseUri $args[0] -SkipValidation", Sandbox.BaseUri("ProjectDiscovery")).ThrowIfFailed();
+            Engine.Run("$scan = Get-Scan -Provider ProjectDiscovery -Connection blue").ThrowIfFailed();
+            ForgetRequests();
+
+            // No -Connection here: the default connection (no team) sends the scan's own team.
+            var result = Engine.Run("$scan | Get-Scan").ThrowIfFailed();
+
+            var request = Assert.Single(Sandbox.ProjectDiscoveryServer.Requests);
+            Assert.Equal(("GET /v1/scans/d1000000000000000001", "team-blue"), (Line(request), request.Header("X-Team-Id")));
+            Assert.Equal("team-blue", Text(result.Output.Single(), "TeamId"));
+        }
+
+        [Fact]
         public void Scans_of_a_team_the_own_workspace_and_another_provider_in_one_pipeline_are_each_read_where_they_live()
         {
             Sandbox.ProjectDiscovery.SeedScans(1);
