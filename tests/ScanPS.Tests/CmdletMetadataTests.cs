@@ -88,8 +88,10 @@ namespace ScanPS.Tests
             // Start-ScanFromScan has one provider today, so -Provider defaults to it and -Id takes position 0.
             bool providerDefaults = cmdlet == typeof(StartScanFromScanCommand);
             // Get-Scan's listing sets never take -Provider from the pipeline (PowerShell would latch on to the default
-            // listing set and list instead of fetching the piped scan; see PipelineBindingTests).
-            bool Piped(string set) => cmdlet != typeof(GetScanCommand) || set == GetScanCommand.ByIdSet || set == GetScanCommand.ProjectDiscoveryByIdSet;
+            // listing set and list instead of fetching the piped scan; see the engine PipelineBindingTests).
+            // New-Scan never does: a piped connection would bind only -Provider and the scan would go through the
+            // default connection (engine PipelineBindingTests).
+            bool Piped(string set) => cmdlet != typeof(NewScanCommand) && (cmdlet != typeof(GetScanCommand) || set == GetScanCommand.ByIdSet || set == GetScanCommand.ProjectDiscoveryByIdSet);
             Assert.All(provider, p => { Assert.Equal(!providerDefaults, p.Mandatory); Assert.Equal(Piped(p.Set), p.ByPropertyName); Assert.Equal(providerDefaults ? int.MinValue : 0, p.Position); });
             Assert.All(ValidateSet(cmdlet, "Provider"), name => Assert.Contains(name, ScanPS.ProviderNames.All));
         }
@@ -111,7 +113,7 @@ namespace ScanPS.Tests
             Assert.Equal(HostedScanVocabulary.CreateTypes, ValidateSet(typeof(NewScanCommand), "Type"));
 
             var byProperty = Parameters(typeof(NewScanCommand)).Where(p => p.ByPropertyName).Select(p => p.Name).Distinct().OrderBy(n => n);
-            Assert.Equal(new[] { "Provider", "Tag", "Target", "TargetId" }, byProperty);
+            Assert.Equal(new[] { "Tag", "Target", "TargetId" }, byProperty);
             Assert.Equal(typeof(string[]), typeof(NewScanCommand).GetProperty("Target")!.PropertyType);
         }
 

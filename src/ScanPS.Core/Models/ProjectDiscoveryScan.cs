@@ -69,6 +69,12 @@ namespace ScanPS.Models
         /// <summary>Set by New-Scan: targets the platform dropped beyond the plan's limit (truncated-scan-targets); null otherwise.</summary>
         public int? TruncatedTargetCount { get; internal set; }
 
+        /// <summary>
+        /// The team workspace the scan was read from (the X-Team-Id sent), null for the key owner's own. It binds to
+        /// Get-Scan -TeamId, so $scan | Get-Scan reads a team's scan from that team.
+        /// </summary>
+        public string? TeamId { get; internal set; }
+
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "ProjectDiscovery scan {0}{1} ({2}{3})",
                 Id, string.IsNullOrEmpty(Name) ? string.Empty : " '" + Name + "'",

@@ -25,7 +25,7 @@ namespace ScanPS.Commands
         /// <summary>
         /// The scanning service. It binds from piped objects only in the by-id sets: PowerShell binds piped properties
         /// in the default set first and then latches on to it, so a pipeline-bound Provider in the listing sets would
-        /// turn $scan | Get-Scan into a listing of every scan (PipelineBindingTests runs PowerShell's algorithm).
+        /// turn $scan | Get-Scan into a listing of every scan (the engine PipelineBindingTests prove it).
         /// </summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0)]
@@ -66,10 +66,15 @@ namespace ScanPS.Commands
         [ValidateNotNullOrEmpty]
         public string? Search { get; set; }
 
-        /// <summary>ProjectDiscovery team (X-Team-Id); default: $env:SCANPS_PROJECTDISCOVERY_TEAM_ID, then $env:PDCP_TEAM_ID.</summary>
+        /// <summary>
+        /// ProjectDiscovery team (X-Team-Id); default: $env:SCANPS_PROJECTDISCOVERY_TEAM_ID, then $env:PDCP_TEAM_ID.
+        /// Binds from the TeamId of piped scans, so a team's scan is read from that team. A scan of the key owner's
+        /// own workspace has none (null, or "" from Import-Csv): allowed, and it means no team, as when omitted.
+        /// </summary>
         [Parameter(ParameterSetName = ProjectDiscoverySet)]
-        [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
         public string? TeamId { get; set; }
 
         protected override void ConfigureSession(ProviderSessionOptions options) => options.TeamId = TeamId;

@@ -18,7 +18,7 @@ namespace ScanPS.Commands
     /// piped in, PowerShell cannot drop a set for a missing mandatory parameter (it might come from the pipeline);
     /// without a default it would prompt for HostedScan's -Type even for `Import-Csv | New-Scan -Provider
     /// ProjectDiscovery`. On the command line HostedScan's -Type selects its set; ProviderParameterRules settles
-    /// a -Provider that does not match the set (PipelineBindingTests runs PowerShell's algorithm on both).
+    /// a -Provider that does not match the set (the engine's PipelineBindingTests prove both).
     /// </remarks>
     [Cmdlet(VerbsCommon.New, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ProjectDiscoverySet)]
     [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan))]
@@ -32,9 +32,12 @@ namespace ScanPS.Commands
 
         private readonly NewScanCollector _collected = new NewScanCollector();
 
-        /// <summary>The scanning service.</summary>
-        [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// The scanning service. Never from the pipeline: a piped connection (Get-ScanProviderConnection -Name prod)
+        /// would bind only its Provider, and the scan would quietly go through that provider's default connection.
+        /// </summary>
+        [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
+        [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
         [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery)]
         public string Provider { get; set; } = string.Empty;
 

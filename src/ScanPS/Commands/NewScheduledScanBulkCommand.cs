@@ -28,10 +28,14 @@ namespace ScanPS.Commands
         private readonly TargetIdCollector _targets = new TargetIdCollector(ProviderNames.Probely, ScheduledScanBulkOperations.CommandName);
         private ProbelySchedule? _schedule;
 
-        /// <summary>Probely target ids; binds from the TargetId or Id property of piped objects (Import-Csv rows).</summary>
+        /// <summary>
+        /// Probely target ids; binds from the TargetId or Id property of piped objects (Import-Csv rows). No
+        /// [ValidateNotNullOrEmpty]: an empty CSV cell is "" and would fail its whole row; blanks are dropped instead,
+        /// and none at all is NoScanTargets.
+        /// </summary>
         [Parameter(ParameterSetName = ProbelySet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
-        [ValidateNotNullOrEmpty]
+        [AllowEmptyString]
         public string[] TargetId { get; set; } = new string[0];
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using ScanPS.Connections;
@@ -47,14 +48,19 @@ namespace ScanPS.Commands
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
-        /// <summary>The effective parameter set for the provider, or a terminating error before any request.</summary>
+        /// <summary>
+        /// The effective parameter set for the provider, or a terminating error before any request. Parameters bound
+        /// to nothing do not count: PowerShell keeps a pipeline-bound name in BoundParameters, reset to null, for later
+        /// records without that property (a HostedScan scan after a ProjectDiscovery team scan keeps "TeamId").
+        /// </summary>
         protected string ResolveParameterSet(string commandName, string provider) =>
-            Guard(() => CmdletMetadata.RulesFor(GetType(), commandName).Resolve(provider, ParameterSetName, MyInvocation.BoundParameters.Keys));
+            Guard(() => CmdletMetadata.RulesFor(GetType(), commandName).Resolve(provider, ParameterSetName, MyInvocation.BoundParameters.Where(p => !IsNothing(p.Value)).Select(p => p.Key)));
 
-        /// <summary>Opens (once per provider per invocation) the provider's session: base URI, credential, client.</summary>
+        private static bool IsNothing(object? value) => value == null || (value is string text && text.Length == 0);
+
+        /// <summary>Opens (once per provider and team/region per invocation) the provider's session: base URI, credential, client.</summary>
         protected ProviderSession Session(string provider) => Guard(() =>
         {
-            if (_sessions.TryGetValue(provider, out var session)) return session;
             var options = new ProviderSessionOptions
             {
                 Provider = provider,
@@ -68,6 +74,9 @@ namespace ScanPS.Commands
             };
             options.DeferMissingCredential = AsksBeforeSending;
             ConfigureSession(options);
+            // Piped ProjectDiscovery scans of different teams need a session each.
+            string key = provider + "\n" + options.TeamId + "\n" + options.Region;
+            if (_sessions.TryGetValue(key, out var session)) return session;
             var log = new RequestLog(DebugRequested);
             RedactWith(log);
             try
@@ -84,7 +93,7 @@ namespace ScanPS.Commands
                 WriteWarning("-SkipCertificateCheck: the certificate of " + session.BaseUri.Host + " is not checked for this command. Anyone on the network path could read the " + session.Provider + " credential.");
             }
 
-            _sessions[provider] = session;
+            _sessions[key] = session;
             return session;
         });
 

@@ -24,10 +24,13 @@ namespace ScanPS.Providers.ProjectDiscovery
         public const int PageSize = 100;
 
         private readonly VendorHttpClient _http;
+        private readonly string? _teamId;
 
-        public ProjectDiscoveryClient(VendorHttpClient http)
+        /// <summary>A client over the session's HTTP pipeline; <paramref name="teamId"/> is the X-Team-Id it sends (null: none), which every scan it reads records.</summary>
+        public ProjectDiscoveryClient(VendorHttpClient http, string? teamId = null)
         {
             _http = http;
+            _teamId = teamId;
             _http.DescribeRefusal = ProjectDiscoveryErrors.Enrich;
         }
 
@@ -74,6 +77,7 @@ namespace ScanPS.Providers.ProjectDiscovery
             }
 
             scan.TruncatedTargetCount = created.TruncatedScanTargets;
+            scan.TeamId = _teamId;
             return scan;
         }
 
@@ -258,7 +262,9 @@ namespace ScanPS.Providers.ProjectDiscovery
                 throw VendorErrors.InvalidResponse(_http.Provider, request, new Uri(_http.BaseUri, request.RelativeUri), "a scan has no \"scan_id\".").ToException();
             }
 
-            return ProjectDiscoveryMapper.ToScan(wire);
+            var scan = ProjectDiscoveryMapper.ToScan(wire);
+            scan.TeamId = _teamId;
+            return scan;
         }
     }
 }

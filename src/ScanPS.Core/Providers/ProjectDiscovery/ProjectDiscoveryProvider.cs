@@ -31,7 +31,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         }
 
         public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
-            new ProjectDiscoveryClient(http);
+            new ProjectDiscoveryClient(http, ResolveTeamId(options));
 
         public override void ValidateListQuery(ScanListQuery query) => ProjectDiscoveryVocabulary.ToVendorStates(query.States);
 
