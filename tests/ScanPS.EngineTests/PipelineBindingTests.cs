@@ -300,11 +300,12 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
         }
 
         [Fact]
-        public void A_connection_piped_into_New_ScheduledScanBulk_binds_nothing_and_nothing_is_scheduled()
+        public void A_connection_piped_into_New_ScheduledScanBulk_binds_no_target_and_nothing_is_scheduled()
         {
             var result = Engine.Run("Get-ScanProviderConnection -Provider Probely | New-ScheduledScanBulk -StartTime '2030-12-01 02:00' -TimeZone UTC");
 
-            Assert.Equal(new[] { "InputObjectNotBound,ScanPS.Commands.NewScheduledScanBulkCommand", "NoScanTargets,ScanPS.Commands.NewScheduledScanBulkCommand" }, ErrorIds(result));
+            // The connection's Provider binds -Provider; it has no TargetId or Id, so PowerShell refuses the record.
+            Assert.Equal(new[] { "InputObjectMissingMandatory,ScanPS.Commands.NewScheduledScanBulkCommand", "NoScanTargets,ScanPS.Commands.NewScheduledScanBulkCommand" }, ErrorIds(result));
             Assert.Equal(0, Sandbox.RequestCount);
         }
 
@@ -564,7 +565,7 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
 
             var result = Engine.Run("Import-Csv -LiteralPath $args[0] | New-ScheduledScanBulk -StartTime '2030-12-10 22:00' -Recurrence Monthly -DayOfWeek Tuesday -WeekIndex Second -TimeZone 'America/New_York' -ScanProfile safe", csv).ThrowIfFailed();
 
-            Assert.Equal(new[] { "POST /scheduledscans/bulk/" }, Wire("Probely"));
+            Assert.Equal(new[] { "GET /scheduledscans/?page=1&length=100", "POST /scheduledscans/bulk/" }, Wire("Probely"));
             Assert.Equal(
                 new[] { "{\"targets\":[{\"id\":\"3epwuyBoKQKN\"},{\"id\":\"5zJkQ8cQn2Pw\"},{\"id\":\"7MNbRt2yYpXs\"}],\"scheduledscan\":{\"date_time\":\"2030-12-10T22:00:00-05:00\",\"recurrence\":\"m\",\"timezone\":\"America/New_York\",\"run_on_day_of_week\":true,\"scheduled_day_of_week\":2,\"week_index\":\"second\",\"partial_scan\":false,\"override_target_settings\":false,\"incremental\":false,\"reduced_scope\":false,\"scan_profile\":\"safe\"}}" },
                 Bodies("Probely"));
@@ -583,7 +584,7 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
 
             Assert.True(result.Errors.Count == 0 && result.Terminating == null, result.Describe());
             Assert.Contains("1 repeated target id(s) will be scheduled once.", result.Verbose);
-            Assert.Equal(new[] { "POST /scheduledscans/bulk/" }, Wire("Probely"));
+            Assert.Equal(new[] { "GET /scheduledscans/?page=1&length=100", "POST /scheduledscans/bulk/" }, Wire("Probely"));
             Assert.StartsWith("{\"targets\":[{\"id\":\"3epwuyBoKQKN\"},{\"id\":\"5zJkQ8cQn2Pw\"}],\"scheduledscan\":{\"date_time\":\"2030-12-01T02:00:00+00:00\",\"recurrence\":\"w\",\"timezone\":\"Europe/Lisbon\"", Bodies("Probely").Single());
             Assert.Equal(new[] { "3epwuyBoKQKN", "5zJkQ8cQn2Pw" }, Column(result, "TargetId"));
         }
