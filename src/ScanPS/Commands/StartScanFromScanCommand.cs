@@ -29,11 +29,20 @@ namespace ScanPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
+        /// <summary>
+        /// The piped scan's TargetUrl (hidden; bound by property name only), so -WhatIf and -Confirm name the
+        /// site as well as the GUID.
+        /// </summary>
+        [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        public string? TargetUrl { get; set; }
+
         protected override void ProcessRecord()
         {
             string provider = ProviderNames.Normalize(Provider) ?? Provider;
             ResolveParameterSet(CommandName, provider);
-            Run(host => StartScanFromScanOperations.Relaunch(host, provider, Id, () => Session(provider)));
+            // Only a single piped id has a TargetUrl of its own.
+            string? targetUrl = Id.Length == 1 ? TargetUrl : null;
+            Run(host => StartScanFromScanOperations.Relaunch(host, provider, Id, () => Session(provider), targetUrl));
         }
     }
 }

@@ -7,7 +7,11 @@ using System.Management.Automation.Language;
 
 namespace ScanPS.Completers
 {
-    /// <summary>Completes -Id with the ids of scans seen earlier in the session (of the -Provider already typed, if any).</summary>
+    /// <summary>
+    /// Completes -Id with the ids of scans seen earlier in the session: of the -Provider already typed, else of
+    /// the only provider the command serves (Start-ScanFromScan: Invicti), else of every provider. Ids are quoted
+    /// where PowerShell would not read them back as the same string.
+    /// </summary>
     public sealed class ScanIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
@@ -15,15 +19,14 @@ namespace ScanPS.Completers
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             string? provider = fakeBoundParameters != null && fakeBoundParameters.Contains("Provider") ? fakeBoundParameters["Provider"]?.ToString() : null;
+            if (string.IsNullOrEmpty(provider) && string.Equals(commandName, "Start-ScanFromScan", StringComparison.OrdinalIgnoreCase)) provider = ProviderNames.Invicti;
             return RecentScanIds.Snapshot(provider)
                 .Where(entry => entry.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(entry => new CompletionResult(
-                    Quote(entry.Id),
+                    CompletionText.Quote(entry.Id),
                     entry.Id,
                     CompletionResultType.ParameterValue,
                     entry.Provider + " " + entry.Id + (string.IsNullOrEmpty(entry.Label) ? string.Empty : " (" + entry.Label + ")")));
         }
-
-        private static string Quote(string id) => id.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ',', ';', '(', ')', '{', '}', '@', '#' }) < 0 ? id : "'" + id.Replace("'", "''") + "'";
     }
 }

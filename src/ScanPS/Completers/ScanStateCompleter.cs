@@ -23,7 +23,7 @@ namespace ScanPS.Completers
                 : HostedScanVocabulary.StateFilterNames;
             return names
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
+                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name));
         }
     }
 }
