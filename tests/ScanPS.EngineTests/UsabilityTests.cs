@@ -128,7 +128,8 @@ $rows[0].Targets
 $rows[0].RequestedTargets
 $rows | Get-Scan
 $scan.Targets.Count
-$scan.Targets[1]").ThrowIfFailed();
+$scan.Targets[1]
+$scan.Targets.Length").ThrowIfFailed();
 
             Assert.Equal("a.example.com; b.example.com", result.Output[0].BaseObject);
             Assert.Equal("a.example.com; b.example.com", result.Output[1].BaseObject);
@@ -136,6 +137,7 @@ $scan.Targets[1]").ThrowIfFailed();
             Assert.Equal("ScanPS.Models.HostedScanScan", again.BaseObject.GetType().FullName);
             Assert.Equal(2, result.Output[3].BaseObject);
             Assert.Equal("b.example.com", result.Output[4].BaseObject);
+            Assert.Equal(2, result.Output[5].BaseObject);
             string id = (string)again.Properties["Id"].Value;
             var last = Sandbox.HostedScanServer.Requests.Last(r => r.Method == "GET" && r.Path.StartsWith("/v1/scans/", StringComparison.Ordinal));
             Assert.Equal("/v1/scans/" + id, last.Path);

@@ -121,7 +121,7 @@ namespace ScanPS.Tests
             var outcome = PipelineBinder.Pipe(typeof(StartScanFromScanCommand), None, PipelineBinder.PropertiesOf(scan));
 
             Assert.Null(outcome.Error);
-            Assert.Equal(new[] { "Id", "Provider" }, outcome.BoundFromPipeline.OrderBy(n => n));
+            Assert.Equal(new[] { "Id", "Provider", "TargetUrl" }, outcome.BoundFromPipeline.OrderBy(n => n));
         }
 
         [Fact]

@@ -19,6 +19,9 @@ namespace ScanPS.Models
         {
         }
 
+        /// <summary>The number of values, as on the array this replaces (so $scan.Targets.Length still counts the targets).</summary>
+        public int Length => Count;
+
         public static implicit operator ValueList<T>(T[] values) => values == null || values.Length == 0 ? Empty : new ValueList<T>(values);
 
         public override string ToString() => string.Join(Separator, this);

@@ -30,10 +30,10 @@ namespace ScanPS.Commands
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>
-        /// The piped scan's TargetUrl (hidden; bound by property name only), so -WhatIf and -Confirm name the
-        /// site as well as the GUID.
+        /// The earlier scan's TargetUrl, usually bound from the piped scan, so -WhatIf and -Confirm name the site
+        /// as well as the GUID. It changes nothing that is sent.
         /// </summary>
-        [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
+        [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true)]
         public string? TargetUrl { get; set; }
 
         protected override void ProcessRecord()
