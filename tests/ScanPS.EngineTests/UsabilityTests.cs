@@ -204,7 +204,7 @@ foreach ($link in $links) {
             string text = (string)engine.Run("Get-Help about_ScanPS | Out-String -Width 200").ThrowIfFailed().Output.Single().BaseObject;
 
             // The error table's rows: "    <ErrorId>    <ErrorCategory>    <when>".
-            var ids = Regex.Matches(text, @"^\s+([A-Z][A-Za-z]+)\s{2,}([A-Z][A-Za-z]+)\s{2,}", RegexOptions.Multiline)
+            var ids = Regex.Matches(text, @"^[ \t]+([A-Z][A-Za-z]+)[ \t]{2,}([A-Z][A-Za-z]+)[ \t]{2,}", RegexOptions.Multiline)
                 .Where(m => Enum.TryParse<ErrorCategory>(m.Groups[2].Value, out _)).Select(m => m.Groups[1].Value).ToList();
             Assert.Contains("VendorError", ids);
             Assert.Contains("CertificateNotTrusted", ids);
