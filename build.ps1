@@ -245,7 +245,29 @@ function Get-PowerShellExecutable {
     return Join-Path $PSHOME $name
 }
 
+function Test-TcpPortAnswers {
+    param([Parameter(Mandatory)][string]$HostName, [Parameter(Mandatory)][int]$Port)
+    # True when something accepts a TCP connection there within a second (any listener, not only a sandbox).
+    $client = New-Object -TypeName System.Net.Sockets.TcpClient
+    try {
+        $connecting = $client.BeginConnect($HostName, $Port, $null, $null)
+        if (-not $connecting.AsyncWaitHandle.WaitOne(1000)) { return $false }
+        try { $client.EndConnect($connecting) } catch { return $false }
+        return $client.Connected
+    }
+    finally {
+        $client.Close()
+    }
+}
+
 function Invoke-Demo {
+    # Before building or starting anything: a sandbox (or any program) already answering on the port would
+    # take the demo's requests, and the new sandbox could not listen there.
+    $sandboxUri = [System.Uri]$SandboxUrl
+    if (Test-TcpPortAnswers -HostName $sandboxUri.Host -Port $sandboxUri.Port) {
+        throw "Something already answers on $SandboxUrl (port $($sandboxUri.Port)), perhaps a sandbox from an earlier Demo. Stop it and run the Demo again."
+    }
+
     $manifest = Invoke-Build
 
     $fakeProject = [System.IO.Path]::Combine($RepoRoot, 'tests', 'ScanPS.FakeVendors')

@@ -55,7 +55,7 @@ namespace ScanPS.Tests
             Assert.Equal((ScanState.Completed, "succeeded", (int?)100), (scan.State, scan.VendorState, scan.Progress));
             Assert.Equal(new[] { "example.com", "t2", "" }, scan.Targets);
             Assert.Equal(new[] { ("t1", "example.com"), ("t2", (string?)null), ((string?)null, (string?)null) },
-                Array.ConvertAll(scan.RequestedTargets, t => (t.TargetId, t.Target)));
+                scan.RequestedTargets.Select(t => (t.TargetId, t.Target)).ToArray());
             Assert.Equal(("t1", "93.184.216.34"), (Assert.Single(scan.ResolvedTargets).TargetId, scan.ResolvedTargets[0].ResolvedTarget));
             Assert.Equal(("t2", "private IP"), (Assert.Single(scan.SkippedTargets).TargetId, scan.SkippedTargets[0].SkippedReason));
             Assert.Equal(("f1", "application/xml"), (Assert.Single(scan.Results).ResultId, scan.Results[0].ContentType));

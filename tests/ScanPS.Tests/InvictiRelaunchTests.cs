@@ -64,9 +64,9 @@ namespace ScanPS.Tests
             foreach (var piped in staging)
             {
                 var bound = BindByPropertyName(piped);
-                Assert.Equal(new[] { "Id", "Provider" }, bound.Keys.OrderBy(k => k));
+                Assert.Equal(new[] { "Id", "Provider", "TargetUrl" }, bound.Keys.OrderBy(k => k));
                 Assert.Equal("Invicti", bound["Provider"]);
-                StartScanFromScanOperations.Relaunch(host, (string)bound["Provider"]!, new[] { (string)bound["Id"]! }, () => session);
+                StartScanFromScanOperations.Relaunch(host, (string)bound["Provider"]!, new[] { (string)bound["Id"]! }, () => session, (string?)bound["TargetUrl"]);
             }
 
             Assert.Equal(new[] { "5ca70000-0000-4000-8000-000000000006", "5ca70000-0000-4000-8000-000000000004", "5ca70000-0000-4000-8000-000000000002" },

@@ -49,8 +49,8 @@ namespace ScanPS.Tests
             Assert.Equal("https://www.example.com/", scan.WebsiteUrl);
             Assert.Equal("a1000000-0000-4000-8000-000000000001", scan.WebsiteId);
             // The fake's clock: 2024-03-28T06:07:58Z plus one minute per event (source scan, then this one).
-            Assert.Equal(new DateTime(2024, 3, 28, 6, 9, 58, DateTimeKind.Utc), scan.InitiatedAt);
-            Assert.Equal(DateTimeKind.Utc, scan.InitiatedAt!.Value.Kind);
+            Assert.Equal(new DateTime(2024, 3, 28, 6, 9, 58, DateTimeKind.Utc).ToLocalTime(), scan.InitiatedAt);
+            Assert.Equal(DateTimeKind.Local, scan.InitiatedAt!.Value.Kind);
             Assert.Equal("28/03/2024", scan.InitiatedDate);
             Assert.Equal("6:09 AM", scan.InitiatedTime);
             Assert.Equal("None", scan.FailureReason);
@@ -201,7 +201,7 @@ namespace ScanPS.Tests
 
             Assert.Equal("InvalidStateFilter", ex.ErrorId);
             Assert.Equal(ScanPSErrorCategory.InvalidArgument, ex.Error.Category);
-            Assert.StartsWith("'SUCCEEDED' is not an Invicti scan state. Use one of: Queued, Running, Completed, Failed, Cancelled, Paused, Queued, Scanning,", ex.Message);
+            Assert.StartsWith("'SUCCEEDED' is not an Invicti scan state. Use one of: Queued, Running, Completed, Failed, Cancelled, Paused, Scanning, Archiving,", ex.Message);
             Assert.Empty(Server.Requests);
         }
 
@@ -258,7 +258,7 @@ namespace ScanPS.Tests
             Assert.Equal("Hibernating", scan.VendorState);
             Assert.Equal("new", scan.VendorFields["Brand"]);
             Assert.Null(scan.InitiatedAt);
-            Assert.Equal(new DateTime(2024, 3, 28, 4, 7, 58, 100, DateTimeKind.Utc), scan.StateChanged);
+            Assert.Equal(new DateTime(2024, 3, 28, 4, 7, 58, 100, DateTimeKind.Utc).ToLocalTime(), scan.StateChanged);
         }
     }
 }

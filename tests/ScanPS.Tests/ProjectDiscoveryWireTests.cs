@@ -327,7 +327,7 @@ namespace ScanPS.Tests
 
             Assert.Equal("InvalidStateFilter", ex.ErrorId);
             Assert.Equal(ScanPSErrorCategory.InvalidArgument, ex.Error.Category);
-            Assert.Equal("'OVER_LIMIT' is not a ProjectDiscovery scan state. Use one of: Queued, Running, Completed, Failed, queued, starting, running, finished, failed, uploaded, scheduled.", ex.Message);
+            Assert.Equal("'OVER_LIMIT' is not a ProjectDiscovery scan state. Use one of: Queued, Running, Completed, Failed, starting, finished, uploaded, scheduled.", ex.Message);
             Assert.Empty(ApiRequests);
             Assert.Equal("InvalidStateFilter", Assert.Throws<ScanPSException>(() =>
                 ScanOperations.ValidateListQuery("ProjectDiscovery", new ScanListQuery { States = new[] { "Cancelled" } })).ErrorId);

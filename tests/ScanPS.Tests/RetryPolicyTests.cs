@@ -158,7 +158,7 @@ namespace ScanPS.Tests
                 http.SendAsync(new VendorRequest(HttpMethod.Post, "v1/scans", RequestKind.Create) { JsonBody = new byte[] { (byte)'{', (byte)'}' } }, default).GetAwaiter().GetResult());
 
             Assert.Equal("ConnectionFailed", ex.ErrorId);
-            Assert.Contains("after 4 attempt(s)", ex.Message);
+            Assert.Contains("after 4 attempts", ex.Message);
             Assert.DoesNotContain("may or may not", ex.Message);
         }
 

@@ -93,7 +93,7 @@ namespace ScanPS.Http
                 throw new ScanPSError(
                     "VendorTimeout",
                     ScanPSErrorCategory.OperationTimeout,
-                    Provider + " did not answer " + request.Method.Method + " " + url.AbsolutePath + " in time (" + Describe(ex.Timeout) + ", after " + attempts.Count + " attempt(s))." +
+                    Provider + " did not answer " + request.Method.Method + " " + url.AbsolutePath + " in time (" + Describe(ex.Timeout) + ", after " + attempts.Count + " attempt" + (attempts.Count == 1 ? string.Empty : "s") + ")." +
                     (request.Kind == RequestKind.Create ? " The request may or may not have been acted on; check with Get-Scan before running it again." : string.Empty),
                     request.Target ?? url)
                 { InnerException = ex, RecommendedAction = "Try again later or check the network path to " + url.Host + "." }.ToException();
@@ -116,7 +116,7 @@ namespace ScanPS.Http
                 throw new ScanPSError(
                     "ConnectionFailed",
                     ScanPSErrorCategory.ConnectionError,
-                    "Could not reach " + Provider + " at " + url.GetLeftPart(UriPartial.Authority) + " (" + _log.Redact(ex.GetBaseException().Message) + ", after " + attempts.Count + " attempt(s))." +
+                    "Could not reach " + Provider + " at " + url.GetLeftPart(UriPartial.Authority) + " (" + _log.Redact(ex.GetBaseException().Message) + ", after " + attempts.Count + " attempt" + (attempts.Count == 1 ? string.Empty : "s") + ")." +
                     (request.Kind == RequestKind.Create && !notSent ? " The connection broke after the request was sent: the vendor may or may not have acted on it; check with Get-Scan before running it again." : string.Empty),
                     request.Target ?? url)
                 { InnerException = ex, RecommendedAction = "Check -BaseUri, DNS, proxy and firewall settings." }.ToException();

@@ -10,6 +10,15 @@ namespace ScanPS.Models
         {
         }
 
+        // Declared again so that PowerShell lists them first (Format-List *, Export-Csv columns).
+        public override string Provider => base.Provider;
+
+        public override string Id => base.Id;
+
+        public override ScanState State { get => base.State; internal set => base.State = value; }
+
+        public override string? VendorState { get => base.VendorState; internal set => base.VendorState = value; }
+
         /// <summary>Scanner type: NMAP, NMAP_UDP, SSLYZE, OPENVAS, OWASP_ZAP, OWASP_ZAP_ACTIVE (kept open).</summary>
         public string? Type { get; internal set; }
 
@@ -17,21 +26,21 @@ namespace ScanPS.Models
         public int? Progress { get; internal set; }
 
         /// <summary>The requested target names, for quick reading and Export-Csv.</summary>
-        public string[] Targets { get; internal set; } = Array.Empty<string>();
+        public ValueList<string> Targets { get; internal set; } = ValueList<string>.Empty;
 
-        public HostedScanRequestedTarget[] RequestedTargets { get; internal set; } = Array.Empty<HostedScanRequestedTarget>();
+        public ValueList<HostedScanRequestedTarget> RequestedTargets { get; internal set; } = ValueList<HostedScanRequestedTarget>.Empty;
 
-        public HostedScanResolvedTarget[] ResolvedTargets { get; internal set; } = Array.Empty<HostedScanResolvedTarget>();
+        public ValueList<HostedScanResolvedTarget> ResolvedTargets { get; internal set; } = ValueList<HostedScanResolvedTarget>.Empty;
 
-        public HostedScanSkippedTarget[] SkippedTargets { get; internal set; } = Array.Empty<HostedScanSkippedTarget>();
+        public ValueList<HostedScanSkippedTarget> SkippedTargets { get; internal set; } = ValueList<HostedScanSkippedTarget>.Empty;
 
-        public HostedScanResult[] Results { get; internal set; } = Array.Empty<HostedScanResult>();
+        public ValueList<HostedScanResult> Results { get; internal set; } = ValueList<HostedScanResult>.Empty;
 
-        public string[] NewOpenRiskIds { get; internal set; } = Array.Empty<string>();
+        public ValueList<string> NewOpenRiskIds { get; internal set; } = ValueList<string>.Empty;
 
-        public string[] StillOpenRiskIds { get; internal set; } = Array.Empty<string>();
+        public ValueList<string> StillOpenRiskIds { get; internal set; } = ValueList<string>.Empty;
 
-        public string[] ClosedRiskIds { get; internal set; } = Array.Empty<string>();
+        public ValueList<string> ClosedRiskIds { get; internal set; } = ValueList<string>.Empty;
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "HostedScan {0} scan {1} ({2}{3})",

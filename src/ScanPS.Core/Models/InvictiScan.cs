@@ -15,6 +15,15 @@ namespace ScanPS.Models
         {
         }
 
+        // Declared again so that PowerShell lists them first (Format-List *, Export-Csv columns).
+        public override string Provider => base.Provider;
+
+        public override string Id => base.Id;
+
+        public override ScanState State { get => base.State; internal set => base.State = value; }
+
+        public override string? VendorState { get => base.VendorState; internal set => base.VendorState = value; }
+
         /// <summary>The URL the scan starts from.</summary>
         public string? TargetUrl { get; internal set; }
 
@@ -104,7 +113,7 @@ namespace ScanPS.Models
 
         public string? UserName { get; internal set; }
 
-        public string[] Tags { get; internal set; } = Array.Empty<string>();
+        public ValueList<string> Tags { get; internal set; } = ValueList<string>.Empty;
 
         /// <summary>
         /// Every other ScanTaskModel field the vendor sent, by its PascalCase name (for example Cookies,

@@ -10,6 +10,11 @@ namespace ScanPS.Models
         {
         }
 
+        // Declared again so that PowerShell lists them first (Format-List *, Export-Csv columns).
+        public override string Provider => base.Provider;
+
+        public override string Id => base.Id;
+
         /// <summary>The target's name (its site name in Probely).</summary>
         public string? TargetName { get; internal set; }
 

@@ -11,6 +11,15 @@ namespace ScanPS.Models
         {
         }
 
+        // Declared again so that PowerShell lists them first (Format-List *, Export-Csv columns).
+        public override string Provider => base.Provider;
+
+        public override string Id => base.Id;
+
+        public override ScanState State { get => base.State; internal set => base.State = value; }
+
+        public override string? VendorState { get => base.VendorState; internal set => base.VendorState = value; }
+
         public string? Name { get; internal set; }
 
         /// <summary>0–100.</summary>
@@ -50,16 +59,16 @@ namespace ScanPS.Models
         public bool? IsInternal { get; internal set; }
         public long? RescanCount { get; internal set; }
 
-        public string[] AssetIds { get; internal set; } = Array.Empty<string>();
-        public string[] PublicTemplates { get; internal set; } = Array.Empty<string>();
-        public string[] TemplateIds { get; internal set; } = Array.Empty<string>();
-        public string[] TemplateUrls { get; internal set; } = Array.Empty<string>();
-        public string[] ScanConfigIds { get; internal set; } = Array.Empty<string>();
-        public string[] ReportConfigIds { get; internal set; } = Array.Empty<string>();
+        public ValueList<string> AssetIds { get; internal set; } = ValueList<string>.Empty;
+        public ValueList<string> PublicTemplates { get; internal set; } = ValueList<string>.Empty;
+        public ValueList<string> TemplateIds { get; internal set; } = ValueList<string>.Empty;
+        public ValueList<string> TemplateUrls { get; internal set; } = ValueList<string>.Empty;
+        public ValueList<string> ScanConfigIds { get; internal set; } = ValueList<string>.Empty;
+        public ValueList<string> ReportConfigIds { get; internal set; } = ValueList<string>.Empty;
 
         public string? AgentId { get; internal set; }
-        public string[] AgentTags { get; internal set; } = Array.Empty<string>();
-        public string[] AgentNetworks { get; internal set; } = Array.Empty<string>();
+        public ValueList<string> AgentTags { get; internal set; } = ValueList<string>.Empty;
+        public ValueList<string> AgentNetworks { get; internal set; } = ValueList<string>.Empty;
 
         /// <summary>distribute or mirror (kept open).</summary>
         public string? AgentBehavior { get; internal set; }

@@ -17,6 +17,8 @@ namespace ScanPS.Models
     /// <summary>
     /// What every provider's scan object has: Provider and Id (so objects pipe into the next ScanPS cmdlet
     /// by property name), a normalised State and the vendor's raw state.
+    /// They are virtual only so each scan type can declare them again first: PowerShell lists a type's own
+    /// properties before its base class's, and Format-List * should start with Provider, Id, State.
     /// </summary>
     public abstract class Scan
     {
@@ -26,14 +28,14 @@ namespace ScanPS.Models
             Id = id;
         }
 
-        public string Provider { get; }
+        public virtual string Provider { get; }
 
-        public string Id { get; }
+        public virtual string Id { get; }
 
-        public ScanState State { get; internal set; }
+        public virtual ScanState State { get; internal set; }
 
         /// <summary>The state exactly as the vendor sent it (values outside the documented set are kept).</summary>
-        public string? VendorState { get; internal set; }
+        public virtual string? VendorState { get; internal set; }
 
         /// <summary>True when the scan will not change any more (completed, failed or cancelled).</summary>
         public bool IsFinished => State == ScanState.Completed || State == ScanState.Failed || State == ScanState.Cancelled;

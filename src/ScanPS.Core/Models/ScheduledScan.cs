@@ -27,6 +27,7 @@ namespace ScanPS.Models
     /// <summary>
     /// What every provider's scheduled scan has: Provider and Id (so objects pipe on by property name), the
     /// target it scans, the next run as an instant, and the recurrence both as a value and in words.
+    /// Provider and Id are virtual only so each type can declare them again first (see <see cref="Scan"/>).
     /// </summary>
     public abstract class ScheduledScan
     {
@@ -36,9 +37,9 @@ namespace ScanPS.Models
             Id = id;
         }
 
-        public string Provider { get; }
+        public virtual string Provider { get; }
 
-        public string Id { get; }
+        public virtual string Id { get; }
 
         /// <summary>The scanned target's id.</summary>
         public string? TargetId { get; internal set; }

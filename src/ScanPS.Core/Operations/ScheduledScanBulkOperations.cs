@@ -105,7 +105,7 @@ namespace ScanPS.Operations
         /// <summary>The refusal, restated around the batch: which ids were not scheduled, then the vendor's reason.</summary>
         private static ScanPSError BatchFailed(ScanPSError error, IReadOnlyList<string> batch, string label)
         {
-            string outcome = Uncertain(error) ? "may or may not have been scheduled" : "were not scheduled";
+            string outcome = Uncertain(error) ? "may or may not have been scheduled" : (batch.Count == 1 ? "was" : "were") + " not scheduled";
             return new ScanPSError(
                 error.ErrorId,
                 error.Category,
@@ -124,7 +124,7 @@ namespace ScanPS.Operations
 
         private static ScanPSError Stopped(ScanPSError error, IReadOnlyList<string> batch, IReadOnlyList<string> notAttempted, string label)
         {
-            string outcome = Uncertain(error) ? "may or may not have been scheduled" : "were not scheduled";
+            string outcome = Uncertain(error) ? "may or may not have been scheduled" : (batch.Count == 1 ? "was" : "were") + " not scheduled";
             string message = CommandName + " stopped" + label + ". The " + Count(batch.Count) + " of that batch " + outcome + ": " + string.Join(", ", batch) + "." +
                 (notAttempted.Count > 0 ? " Not attempted: " + string.Join(", ", notAttempted) + "." : string.Empty) + " " + error.Message;
             return new ScanPSError(error.ErrorId, error.Category, message, batch.Concat(notAttempted).ToArray())

@@ -14,9 +14,10 @@ namespace ScanPS.Operations
     {
         /// <summary>
         /// Launches one scan per id. <paramref name="openSession"/> is called only when an id passed its check, so a
-        /// malformed id is reported before any credential lookup or request.
+        /// malformed id is reported before any credential lookup or request. <paramref name="targetUrl"/> is the piped
+        /// scan's TargetUrl, named in the ShouldProcess text (null when unknown).
         /// </summary>
-        public static void Relaunch(ICommandHost host, string provider, IEnumerable<string> ids, Func<ProviderSession> openSession)
+        public static void Relaunch(ICommandHost host, string provider, IEnumerable<string> ids, Func<ProviderSession> openSession, string? targetUrl = null)
         {
             var definition = ProviderDefinition.Get(provider);
             foreach (var raw in ids)
@@ -35,7 +36,7 @@ namespace ScanPS.Operations
 
                 var session = openSession();
                 var relauncher = session.Require<IScanRelauncher>("Start-ScanFromScan");
-                if (!host.ShouldProcess(Target(session, id), "Start a new scan with the same configuration")) continue;
+                if (!host.ShouldProcess(Target(session, id, targetUrl), "Start a new scan with the same configuration")) continue;
 
                 try
                 {
@@ -50,7 +51,11 @@ namespace ScanPS.Operations
             }
         }
 
-        /// <summary>The ShouldProcess target, e.g. "scan 3fa85f64-… on Invicti (https://www.netsparkercloud.com/)".</summary>
-        public static string Target(ProviderSession session, string id) => "scan " + id + " on " + session.Display;
+        /// <summary>
+        /// The ShouldProcess target, e.g. "scan 3fa85f64-… of https://staging.example.com/ on Invicti (https://www.netsparkercloud.com/)";
+        /// without a target URL just the scan id.
+        /// </summary>
+        public static string Target(ProviderSession session, string id, string? targetUrl = null) =>
+            "scan " + id + (string.IsNullOrWhiteSpace(targetUrl) ? string.Empty : " of " + targetUrl!.Trim()) + " on " + session.Display;
     }
 }

@@ -30,8 +30,11 @@ namespace ScanPS.Providers
             _normalisedWins = normalisedWins;
         }
 
-        /// <summary>Every accepted name: the normalised ones, then the vendor's (what -State tab-completes).</summary>
-        public IEnumerable<string> Names => _normalisedToVendor.Keys.Select(k => k.ToString()).Concat(_vendorStates);
+        /// <summary>
+        /// Every accepted name once: the normalised ones, then the vendor's that are not already listed
+        /// (what -State tab-completes; Invicti's Queued, Failed, Cancelled and Paused are both).
+        /// </summary>
+        public IEnumerable<string> Names => _normalisedToVendor.Keys.Select(k => k.ToString()).Concat(_vendorStates).Distinct(StringComparer.OrdinalIgnoreCase);
 
         public string[] ToVendorStates(IEnumerable<string> states)
         {

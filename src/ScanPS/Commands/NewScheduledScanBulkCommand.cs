@@ -130,7 +130,7 @@ namespace ScanPS.Commands
                 if (schedule == null) return;
                 IReadOnlyList<string> ids = Array.Empty<string>();
                 Run(_ => ids = _targets.Require(ScheduledScanBulkOperations.CommandName));
-                if (_targets.Duplicates > 0) WriteVerboseLine(_targets.Duplicates + " repeated target id(s) will be scheduled once.");
+                if (_targets.Duplicates > 0) WriteVerboseLine(_targets.Duplicates == 1 ? "1 repeated target id will be scheduled once." : _targets.Duplicates + " repeated target ids will be scheduled once each.");
                 var session = Session(ProviderNames.Probely);
                 Run(host => ScheduledScanBulkOperations.NewScheduledScans(host, session, ids, schedule, BatchSize));
             }

@@ -29,11 +29,20 @@ namespace ScanPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
+        /// <summary>
+        /// The earlier scan's TargetUrl, usually bound from the piped scan, so -WhatIf and -Confirm name the site
+        /// as well as the GUID. It changes nothing that is sent.
+        /// </summary>
+        [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true)]
+        public string? TargetUrl { get; set; }
+
         protected override void ProcessRecord()
         {
             string provider = ProviderNames.Normalize(Provider) ?? Provider;
             ResolveParameterSet(CommandName, provider);
-            Run(host => StartScanFromScanOperations.Relaunch(host, provider, Id, () => Session(provider)));
+            // Only a single piped id has a TargetUrl of its own.
+            string? targetUrl = Id.Length == 1 ? TargetUrl : null;
+            Run(host => StartScanFromScanOperations.Relaunch(host, provider, Id, () => Session(provider), targetUrl));
         }
     }
 }

@@ -19,7 +19,7 @@ namespace ScanPS.Completers
             return ConnectionStores.Current.Find(ProviderNames.Normalize(provider), null)
                 .Where(c => c.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(c => new CompletionResult(
-                    CompletionText.Of(c.Name),
+                    CompletionText.Quote(c.Name),
                     c.Name,
                     CompletionResultType.ParameterValue,
                     c.ToString()));

@@ -17,7 +17,7 @@ namespace ScanPS.Completers
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return ProbelyVocabulary.BuiltInScanProfiles
                 .Where(id => id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(id => new CompletionResult(id, id, CompletionResultType.ParameterValue, "Probely built-in scan profile " + id));
+                .Select(id => new CompletionResult(CompletionText.Quote(id), id, CompletionResultType.ParameterValue, "Probely built-in scan profile " + id));
         }
     }
 }

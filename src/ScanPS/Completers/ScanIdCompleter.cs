@@ -7,7 +7,11 @@ using System.Management.Automation.Language;
 
 namespace ScanPS.Completers
 {
-    /// <summary>Completes -Id with the ids of scans seen earlier in the session (of the -Provider already typed, if any).</summary>
+    /// <summary>
+    /// Completes -Id with the ids of scans seen earlier in the session: of the -Provider already typed, else of
+    /// the only provider the command serves (Start-ScanFromScan: Invicti), else of every provider. Ids are quoted
+    /// where PowerShell would not read them back as the same string.
+    /// </summary>
     public sealed class ScanIdCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
@@ -20,7 +24,7 @@ namespace ScanPS.Completers
             return RecentScanIds.Snapshot(provider)
                 .Where(entry => entry.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(entry => new CompletionResult(
-                    CompletionText.Of(entry.Id),
+                    CompletionText.Quote(entry.Id),
                     entry.Id,
                     CompletionResultType.ParameterValue,
                     entry.Provider + " " + entry.Id + (string.IsNullOrEmpty(entry.Label) ? string.Empty : " (" + entry.Label + ")")));

@@ -26,7 +26,7 @@ namespace ScanPS.Completers
             return names
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
+                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name));
         }
     }
 }

@@ -17,7 +17,7 @@ namespace ScanPS.Completers
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return ScheduleTimeZone.KnownIanaNames
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(name => new CompletionResult(CompletionText.Of(name), name, CompletionResultType.ParameterValue, name));
+                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name));
         }
     }
 }

@@ -57,7 +57,7 @@ namespace ScanPS.Providers.Invicti
         }
 
         /// <summary>
-        /// Swagger format date-time (ISO 8601). "Z" or an offset gives a UTC DateTime; no zone gives Unspecified
+        /// Swagger format date-time (ISO 8601). "Z" or an offset gives a local DateTime; no zone gives Unspecified
         /// (whether the vendor ever omits it is UNCONFIRMED). Anything unreadable gives null rather than an error.
         /// </summary>
         internal static DateTime? ParseDate(string? text)
@@ -65,7 +65,9 @@ namespace ScanPS.Providers.Invicti
             if (string.IsNullOrWhiteSpace(text)) return null;
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)) return null;
             bool hasZone = text!.TrimEnd().EndsWith("Z", StringComparison.OrdinalIgnoreCase) || HasOffset(text);
-            return hasZone ? parsed.UtcDateTime : DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified);
+            // Local time (Kind Local), as PowerShell shows times and as Get-Date compares; a time the vendor sent
+            // without a zone stays as sent (Kind Unspecified).
+            return hasZone ? parsed.LocalDateTime : DateTime.SpecifyKind(parsed.DateTime, DateTimeKind.Unspecified);
         }
 
         private static bool HasOffset(string text)

@@ -57,7 +57,8 @@ namespace ScanPS.Providers.ProjectDiscovery
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
             if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return null;
-            return value.Year <= 1 ? (DateTimeOffset?)null : value;
+            // In the local zone, as PowerShell shows times (Get-Date, LastWriteTime); the offset says which zone.
+            return value.Year <= 1 ? (DateTimeOffset?)null : value.ToLocalTime();
         }
 
         private static IReadOnlyDictionary<string, long> Counts(JsonElement? severity)
