@@ -158,7 +158,7 @@ namespace ScanPS.Benchmarks.Engine
 
             foreach (var s in Samples)
             {
-                bool complete = s.Server.Requests == Pages && s.Server.Rejected == 0 && (s.Entrant.Sink == Sink.OutNull || s.ScansOut == opt.Scans);
+                bool complete = s.Server.Requests == Pages && s.Server.Rejected == 0 && s.ScansOut == (s.Entrant.Sink == Sink.Host ? opt.Scans : 0);
                 if (!complete)
                 {
                     correct = false;
@@ -173,7 +173,7 @@ namespace ScanPS.Benchmarks.Engine
                 if (!SamplesOf(getScan).Any()) continue;
                 double ratio = Median(getScan, FloorEntrant);
                 Verdict(o, ratio <= GetScanTarget, string.Format(C, "{0}: wall time {1:0.000}x the floor (target <= {2:0.00}x; CPU time {3:0.000}x){4}",
-                    getScan.Label, ratio, GetScanTarget, Median(getScan, FloorEntrant, cpu: true), sink == Sink.Host ? string.Empty : " [info: Out-Null's own per-object cost is in it]"), info: sink != Sink.Host);
+                    getScan.Label, ratio, GetScanTarget, Median(getScan, FloorEntrant, cpu: true), sink == Sink.OutNull ? " [info: Out-Null's own per-object cost is in it]" : sink == Sink.Discard ? " [info: nothing consumes the objects]" : string.Empty), info: sink != Sink.Host);
                 if (SamplesOf(irm).Any())
                 {
                     double irmRatio = Median(irm, getScan);

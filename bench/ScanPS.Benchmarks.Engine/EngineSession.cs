@@ -36,6 +36,12 @@ namespace ScanPS.Benchmarks.Engine
 
         /// <summary>The script piped to Out-Null inside the engine.</summary>
         OutNull,
+
+        /// <summary>
+        /// $null = the script: the engine drops every object at the end of the producer's output pipe, so only what
+        /// the producer itself costs (and the engine's write) remains. No Invoke-RestMethod loop with this sink.
+        /// </summary>
+        Discard,
     }
 
     /// <summary>One contender of the benchmark: a source and the sink its objects go to.</summary>
@@ -60,7 +66,7 @@ namespace ScanPS.Benchmarks.Engine
             Source.GetScan => "Get-Scan -Provider HostedScan",
             Source.IrmLoop => "Invoke-RestMethod paging loop",
             _ => Source.ToString(),
-        } + (InEngine ? (Sink == Sink.OutNull ? " | Out-Null" : " (host output)") : string.Empty);
+        } + (InEngine ? (Sink == Sink.OutNull ? " | Out-Null" : Sink == Sink.Discard ? ", $null = ..." : " (host output)") : string.Empty);
 
         public bool Equals(Entrant? other) => other != null && other.Source == Source && other.Sink == Sink;
 
@@ -99,6 +105,11 @@ namespace ScanPS.Benchmarks.Engine
         public EngineSession(string manifest)
         {
             _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            // Pipelines run on the invoking thread, as in a console session, where the objects stay on the pipeline
+            // thread down to Out-Default. With a new thread per invocation (the default for a runspace), every object
+            // the script outputs is handed across threads to the output collection, a cost of this host, not of the
+            // command (about as much as the floor's own work per object, under load).
+            _runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
             _runspace.Open();
             _floorHttp.DefaultRequestHeaders.TryAddWithoutValidation("X-HOSTEDSCAN-API-KEY", BenchApiKey);
             using var ps = PowerShell.Create();
@@ -125,6 +136,7 @@ namespace ScanPS.Benchmarks.Engine
                 _ => throw new ArgumentOutOfRangeException(nameof(entrant), "The pure floor runs no script."),
             };
             if (entrant.Sink == Sink.Host) return body;
+            if (entrant.Sink == Sink.Discard) return entrant.Source == Source.GetScan ? "$null = " + body : "$null = & {\n" + body + "\n}";
             // A command pipes straight into Out-Null; the loop and the variable go through a script block, because
             // PowerShell compiles "$floor | Out-Null" to a discard that never enumerates the variable.
             return entrant.Source == Source.GetScan ? body + " | Out-Null" : "& {\n" + body + "\n} | Out-Null";
@@ -154,7 +166,20 @@ namespace ScanPS.Benchmarks.Engine
             return errors;
         }
 
-        /// <summary>Runs a script in the session (for a memory control that keeps every object).</summary>
+        /// <summary>Objects already in memory, enumerated by the engine to the sink (what the engine alone costs per object).</summary>
+        public IReadOnlyList<string> RunOver(System.Collections.IEnumerable objects, Sink sink, EngineOutput output)
+        {
+            Set("floor", objects);
+            using var ps = PowerShell.Create();
+            ps.Runspace = _runspace;
+            ps.AddScript(Script(new Entrant(Source.FloorInEngine, sink)));
+            ps.Invoke<PSObject, PSObject>(null, output, null);
+            var errors = new List<string>();
+            foreach (var error in ps.Streams.Error) errors.Add(error.FullyQualifiedErrorId + ": " + error);
+            return errors;
+        }
+
+        /// <summary>Runs a script in the session.</summary>
         public System.Collections.ObjectModel.Collection<PSObject> Invoke(string script)
         {
             using var ps = PowerShell.Create();
