@@ -33,13 +33,19 @@ namespace ScanPS.Completers
                     return;
                 }
 
-                Index[(provider, id)] = Entries.AddFirst(entry);
-                while (Entries.Count > Capacity)
+                if (Entries.Count < Capacity)
                 {
-                    var oldest = Entries.Last!;
-                    Entries.RemoveLast();
-                    Index.Remove((oldest.Value.Provider, oldest.Value.Id));
+                    Index[(provider, id)] = Entries.AddFirst(entry);
+                    return;
                 }
+
+                // Full: the oldest entry's node is reused for the newest, so a long listing allocates no nodes.
+                var oldest = Entries.Last!;
+                Entries.RemoveLast();
+                Index.Remove((oldest.Value.Provider, oldest.Value.Id));
+                oldest.Value = entry;
+                Entries.AddFirst(oldest);
+                Index[(provider, id)] = oldest;
             }
         }
 
