@@ -24,11 +24,17 @@ namespace ScanPS.Benchmarks.Engine
 
         public bool Memory { get; set; } = true;
 
+        /// <summary>
+        /// The Invoke-RestMethod loop with every sink, not only host output (it takes 20-60x as long as Get-Scan, so a
+        /// round with it at every sink is mostly spent in it).
+        /// </summary>
+        public bool IrmAllSinks { get; set; }
+
         /// <summary>Leave the Invoke-RestMethod loop out of the rounds (it takes 20-40x as long as the others; for quick looks).</summary>
         public bool SkipIrm { get; set; }
 
-        /// <summary>The sinks the engine contenders run with (host output always; | Out-Null and $null = too by default).</summary>
-        public List<Sink> Sinks { get; } = new List<Sink> { Sink.Host, Sink.OutNull, Sink.Discard };
+        /// <summary>The sinks the engine contenders run with (host output always; | Out-Null too by default; $null = with --discard-sink).</summary>
+        public List<Sink> Sinks { get; } = new List<Sink> { Sink.Host, Sink.OutNull };
 
         /// <summary>The staged manifest; default: out/ScanPS/&lt;ScanPSVersion&gt;/ScanPS.psd1.</summary>
         public string? Module { get; set; }
@@ -42,7 +48,7 @@ namespace ScanPS.Benchmarks.Engine
             {
                 foreach (var source in new[] { Source.FloorInEngine, Source.GetScan, Source.IrmLoop })
                 {
-                    if (source != Source.IrmLoop || (!SkipIrm && sink != Sink.Discard)) list.Add(new Entrant(source, sink));
+                    if (source != Source.IrmLoop || (!SkipIrm && (sink == Sink.Host || (IrmAllSinks && sink == Sink.OutNull)))) list.Add(new Entrant(source, sink));
                 }
             }
 
@@ -65,10 +71,12 @@ namespace ScanPS.Benchmarks.Engine
                     case "--no-memory": o.Memory = false; break;
                     case "--host-sink-only": o.Sinks.RemoveAll(s => s != Sink.Host); break;
                     case "--skip-irm": o.SkipIrm = true; break;
+                    case "--irm-all-sinks": o.IrmAllSinks = true; break;
+                    case "--discard-sink": o.Sinks.Add(Sink.Discard); break;
                     case "--module": o.Module = Value(args, ++i); break;
                     case "--samples": o.SamplesCsv = Value(args, ++i); break;
                     default:
-                        throw new ArgumentException("Unknown option " + args[i] + ". Options: --scans N --small-scans N --page-size N --rounds N --warmup N --import-runs N --no-memory --host-sink-only --skip-irm --module path.psd1 --samples file.csv");
+                        throw new ArgumentException("Unknown option " + args[i] + ". Options: --scans N --small-scans N --page-size N --rounds N --warmup N --import-runs N --no-memory --host-sink-only --skip-irm --irm-all-sinks --discard-sink --module path.psd1 --samples file.csv");
                 }
             }
 

@@ -38,8 +38,9 @@ namespace ScanPS.Benchmarks.Engine
         OutNull,
 
         /// <summary>
-        /// $null = the script: the engine drops every object at the end of the producer's output pipe, so only what
-        /// the producer itself costs (and the engine's write) remains. No Invoke-RestMethod loop with this sink.
+        /// $null = the script (--discard-sink). Not a null pipe: PowerShell 7.6 collects the pipeline's whole output
+        /// before it drops it (gen1/gen2 collections per run, for the floor as for Get-Scan), so it does not stream.
+        /// No Invoke-RestMethod loop with this sink.
         /// </summary>
         Discard,
     }
