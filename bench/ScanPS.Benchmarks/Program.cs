@@ -8,7 +8,7 @@ namespace ScanPS.Benchmarks
 {
     /// <summary>
     /// dotnet run -c Release --project bench/ScanPS.Benchmarks [-- options]   the benchmark (prints the tables)
-    ///   ... -- serve --sizes 10000,100000 [--page-size 500]                 only the listing server (for Measure-GetScan.ps1)
+    ///   ... -- serve --sizes 10000,100000 [--page-size 500]                 only the listing server (ServeCommand)
     ///   ... -- peak --contender Core --listing http://127.0.0.1:p/n100000/  one listing, prints the peak working set
     /// </summary>
     public static class Program
@@ -17,7 +17,7 @@ namespace ScanPS.Benchmarks
         {
             try
             {
-                if (args.Length > 0 && args[0] == "serve") return await ServeAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
+                if (args.Length > 0 && args[0] == "serve") return await ServeCommand.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
                 if (args.Length > 0 && args[0] == "peak") return PeakRun.Command(args.Skip(1).ToArray());
                 return Bench(BenchOptions.Parse(args));
             }
@@ -43,33 +43,6 @@ namespace ScanPS.Benchmarks
             }
 
             return ReportWriter.Write(report, Console.Out) ? 0 : 1;
-        }
-
-        /// <summary>Serves until stdin closes (the parent process ends it that way) or Ctrl+C.</summary>
-        private static async Task<int> ServeAsync(string[] args)
-        {
-            int[] sizes = { 10_000, 100_000 };
-            int pageSize = ListingPages.VendorPageSize;
-            for (int i = 0; i < args.Length; i++)
-            {
-                switch (args[i])
-                {
-                    case "--sizes": sizes = args[++i].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray(); break;
-                    case "--page-size": pageSize = BenchOptions.Int(args, ++i); break;
-                    default: throw new ArgumentException("serve: unknown option " + args[i] + ". Options: --sizes N,N --page-size N");
-                }
-            }
-
-            await using var server = PrerenderedListingServer.Start(new ListingPages(sizes, pageSize));
-            Console.WriteLine(ServerProcess.ReadyLine(server.DataUri, server.ControlUri));
-            Console.Out.Flush();
-            await Task.Run(() =>
-            {
-                while (Console.In.ReadLine() != null)
-                {
-                }
-            }).ConfigureAwait(false);
-            return 0;
         }
     }
 }

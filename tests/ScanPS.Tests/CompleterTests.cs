@@ -25,5 +25,28 @@ namespace ScanPS.Tests
             for (int i = 0; i < RecentScanIds.Capacity + 10; i++) RecentScanIds.Remember("Probely", unique + "-" + i, null);
             Assert.Equal(RecentScanIds.Capacity, RecentScanIds.Snapshot(null).Count);
         }
+
+        [Fact]
+        public void Recent_scan_ids_evict_the_least_recently_seen_and_a_repeat_evicts_nothing()
+        {
+            string u = System.Guid.NewGuid().ToString("N").Substring(0, 8);
+            for (int i = 0; i < RecentScanIds.Capacity; i++) RecentScanIds.Remember("HostedScan", u + "-" + i, null); // only ours now; u-0 oldest
+
+            RecentScanIds.Remember("HostedScan", u + "-0", "again"); // a repeat when full: to the front, with its new label
+            var entries = RecentScanIds.Snapshot(null);
+            Assert.Equal(RecentScanIds.Capacity, entries.Count);
+            Assert.Equal((u + "-0", "again"), (entries[0].Id, entries[0].Label));
+            Assert.Equal(new[] { u + "-499", u + "-498" }, entries.Skip(1).Take(2).Select(e => e.Id));
+            Assert.Equal(u + "-1", entries[entries.Count - 1].Id);
+
+            RecentScanIds.Remember("Invicti", u + "-1", null); // same id, another provider: a new entry; u-1 (HostedScan) goes
+            RecentScanIds.Remember("HostedScan", u + "-1", null); // the evicted one comes back as the newest; u-2 goes
+            entries = RecentScanIds.Snapshot(null);
+            Assert.Equal(RecentScanIds.Capacity, entries.Count);
+            Assert.Equal(new[] { "HostedScan " + u + "-1", "Invicti " + u + "-1", "HostedScan " + u + "-0" }, entries.Take(3).Select(e => e.Provider + " " + e.Id));
+            Assert.Equal(u + "-3", entries[entries.Count - 1].Id);
+            Assert.Equal(entries.Count, entries.Select(e => e.Provider + " " + e.Id).Distinct().Count());
+            Assert.Equal(new[] { u + "-1", u + "-0" }, RecentScanIds.Snapshot("HostedScan").Take(2).Select(e => e.Id));
+        }
     }
 }
