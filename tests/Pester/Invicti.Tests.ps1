@@ -134,8 +134,11 @@ Describe 'Start-ScanFromScan' {
         }
 
         $run.Output | Should -BeNullOrEmpty
+        $sites = @{}
+        Get-Scan -Provider Invicti -Id (45, 41, 39, 35 | ForEach-Object { Get-SeededId $_ }) | ForEach-Object { $sites[$_.Id] = $_.TargetUrl }
         $run.WhatIf | Should -Be @(45, 41, 39, 35 | ForEach-Object {
-                "What if: Performing the operation ""Start a new scan with the same configuration"" on target ""scan $(Get-SeededId $_) on Invicti ($baseUri/)""."
+                $id = Get-SeededId $_
+                "What if: Performing the operation ""Start a new scan with the same configuration"" on target ""scan $id of $($sites[$id]) on Invicti ($baseUri/)""."
             })
         [uint64](Get-Scan -Provider Invicti -IncludeTotalCount -First 1 | Select-Object -First 1) | Should -Be $before
     }

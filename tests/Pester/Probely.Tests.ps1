@@ -75,7 +75,7 @@ Describe 'New-ScheduledScanBulk' {
         $scheduled = @($run.Output | Where-Object { $_ -is [ScanPS.Models.ProbelyScheduledScan] })
         $scheduled.TargetId | Should -Be @('3epwuyBoKQKN', '5zJkQ8cQn2Pw', '7MNbRt2yYpXs')
         $scheduled.Repeats | Sort-Object -Unique | Should -Be 'Every day'
-        @($run.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" }) | Should -Contain '1 repeated target id(s) will be scheduled once.'
+        @($run.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" }) | Should -Contain '1 repeated target id will be scheduled once.'
     }
 
     It 'prints one What if line per batch and sends nothing' {
@@ -145,7 +145,7 @@ Describe 'New-ScheduledScanBulk' {
         $errors[0].FullyQualifiedErrorId | Should -Be 'AuthenticationFailed,ScanPS.Commands.NewScheduledScanBulkCommand'
         $errors[0].CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::AuthenticationError)
         $errors[0].TargetObject | Should -Be @('3epwuyBoKQKN', '5zJkQ8cQn2Pw', '7MNbRt2yYpXs')
-        $errors[0].ToString() | Should -BeLike 'New-ScheduledScanBulk stopped (batch 1 of 3). The 1 target of that batch were not scheduled: 3epwuyBoKQKN. Not attempted: 5zJkQ8cQn2Pw, 7MNbRt2yYpXs. *'
+        $errors[0].ToString() | Should -BeLike 'New-ScheduledScanBulk stopped (batch 1 of 3). The 1 target of that batch was not scheduled: 3epwuyBoKQKN. Not attempted: 5zJkQ8cQn2Pw, 7MNbRt2yYpXs. *'
         $all.Text | Should -Not -BeLike '*wrong-key-0000*'
     }
 

@@ -70,7 +70,7 @@ namespace ScanPS.EngineTests
         [InlineData("New-ScheduledScanBulk -TimeZone Europe/L", "Europe/Lisbon,Europe/Ljubljana,Europe/London,Europe/Luxembourg")]
         [InlineData("New-ScheduledScanBulk -TimeZone america/new", "America/New_York")]
         [InlineData("New-ScheduledScanBulk -TimeZone 'Asia/Kol", "Asia/Kolkata")]
-        [InlineData("New-ScheduledScanBulk -TimeZone Etc/GMT+1", "'Etc/GMT+1','Etc/GMT+10','Etc/GMT+11','Etc/GMT+12'")]
+        [InlineData("New-ScheduledScanBulk -TimeZone Etc/GMT+1", "Etc/GMT+1,Etc/GMT+10,Etc/GMT+11,Etc/GMT+12")]
         [InlineData("New-ScheduledScanBulk -ScanProfile ", "lightning,safe,normal,full,api_normal")]
         [InlineData("New-ScheduledScanBulk -ScanProfile N", "normal")]
         public void TimeZone_and_ScanProfile_complete_known_names(string line, string expected)

@@ -448,7 +448,7 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
 
             var record = NonTerminating(Run(engine, "New-Scan -Provider HostedScan -Type NMAP -Target example.com"), "VendorTimeout", "NewScanCommand", ErrorCategory.OperationTimeout);
 
-            Assert.Equal("HostedScan did not answer POST /v1/scans in time (1 s, after 1 attempt(s)). The request may or may not have been acted on; check with Get-Scan before running it again.", record.ErrorDetails.Message);
+            Assert.Equal("HostedScan did not answer POST /v1/scans in time (1 s, after 1 attempt). The request may or may not have been acted on; check with Get-Scan before running it again.", record.ErrorDetails.Message);
             Assert.Single(_sandbox.HostedScanServer.Requests);
         }
 
@@ -481,7 +481,7 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
             var record = Terminating(Run(engine, "Get-Scan -Provider HostedScan -Id a1, a2 -Verbose"), "ConnectionFailed", "GetScanCommand", ErrorCategory.ConnectionError);
 
             Assert.StartsWith("Could not reach HostedScan at http://127.0.0.1:" + port + " (", record.ErrorDetails.Message);
-            Assert.EndsWith(", after 1 attempt(s)).", record.ErrorDetails.Message);
+            Assert.EndsWith(", after 1 attempt).", record.ErrorDetails.Message);
             Assert.Equal("Check -BaseUri, DNS, proxy and firewall settings.", record.ErrorDetails.RecommendedAction);
             Assert.Equal("a1", record.TargetObject);
         }
@@ -498,7 +498,7 @@ try { $out = @(COMMAND); $ok = $? } catch { $caught = $_ }
             var record = NonTerminating(seen, "InvalidRequest", "NewScheduledScanBulkCommand", ErrorCategory.InvalidArgument);
             Assert.Equal(new[] { "er-t1", "er-t3" }, seen.Output.Select(o => (string)o.Properties["TargetId"].Value));
             Assert.Equal(new object[] { "er-t2" }, (object[])record.TargetObject);
-            Assert.StartsWith("1 target (batch 2 of 3) were not scheduled: er-t2. Probely answered 400 Bad Request to POST /scheduledscans/bulk/: ", record.ErrorDetails.Message);
+            Assert.StartsWith("1 target (batch 2 of 3) was not scheduled: er-t2. Probely answered 400 Bad Request to POST /scheduledscans/bulk/: ", record.ErrorDetails.Message);
             Assert.Contains("The target's domain is not verified.", record.ErrorDetails.Message);
             Assert.EndsWith("Then run New-ScheduledScanBulk again for just these ids (the error's TargetObject): er-t2.", record.ErrorDetails.RecommendedAction);
             // One read of the existing schedules (duplicate warning), then one POST per batch.

@@ -16,7 +16,7 @@ namespace ScanPS.EngineTests
         {
             ["ScanPS.Models.HostedScanScan"] = new[] { "Id", "Type", "State", "Progress", "Targets" },
             ["ScanPS.Models.ProjectDiscoveryScan"] = new[] { "Id", "Name", "State", "Progress", "Targets", "Results" },
-            ["ScanPS.Models.InvictiScan"] = new[] { "Id", "TargetUrl", "VendorState", "Percentage", "ThreatLevel", "InitiatedAt" },
+            ["ScanPS.Models.InvictiScan"] = new[] { "Id", "TargetUrl", "State", "Progress", "ThreatLevel", "InitiatedAt" },
             ["ScanPS.Models.ProbelyScheduledScan"] = new[] { "Id", "Target", "NextRun", "TimeZone", "Repeats", "ScanProfile" },
             ["ScanPS.Connections.ScanProviderConnection"] = new[] { "Provider", "Name", "IsDefault", "BaseUri", "KeyHint", "Validated" },
         };
@@ -140,7 +140,9 @@ $item | Format-Table * | Out-String -Width 400
                     // The fake moves a new scan to running on its first read (the one New-Scan makes after the create).
                     return new[] { (string)Property("Id")!, "nightly", "Running", Property("Progress") + "%", "1", "0" };
                 case "ScanPS.Models.InvictiScan":
-                    return new[] { _fixture.InvictiScanId, "https://staging.example.com/", "Complete", "100%", (string)Property("ThreatLevel")!, ((DateTime)Property("InitiatedAt")!).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) };
+                    var initiated = (DateTime)Property("InitiatedAt")!;
+                    string format = initiated.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd HH:mm zzz";
+                    return new[] { _fixture.InvictiScanId, "https://staging.example.com/", "Completed", "100%", (string)Property("ThreatLevel")!, initiated.ToString(format, System.Globalization.CultureInfo.InvariantCulture) };
                 case "ScanPS.Models.ProbelyScheduledScan":
                     // 02:00 in Lisbon in January is 02:00 UTC (winter time).
                     return new[] { (string)Property("Id")!, SurfaceFixture.ProbelyTargetName, "2030-01-08 02:00 +00:00", "Europe/Lisbon", "Every week", "safe" };

@@ -48,7 +48,7 @@ $connection = Get-ScanProviderConnection -Provider HostedScan
             {
                 var scan = PSObject.AsPSObject(r.Properties["Scan"].Value);
                 Assert.Equal("ScanPS.Models.HostedScanScan", scan.BaseObject.GetType().FullName);
-                Assert.Equal(new[] { r.Value<string>("Target") }, (string[])scan.Properties["Targets"].Value);
+                Assert.Equal(new[] { r.Value<string>("Target") }, (System.Collections.Generic.IEnumerable<string>)scan.Properties["Targets"].Value);
             });
 
             var creates = _sandbox.HostedScanServer.Requests.Where(q => q.Method == "POST" && q.Path == "/v1/scans").ToList();

@@ -23,7 +23,7 @@ namespace ScanPS.EngineTests
             var scan = Assert.Single(result.Output);
             Assert.Equal("ScanPS.Models.HostedScanScan", scan.BaseObject.GetType().FullName);
             Assert.Equal(("000000000000000000000001", "Running", "RUNNING", "50"), (Text(scan, "Id"), Text(scan, "State"), Text(scan, "VendorState"), Text(scan, "Progress")));
-            Assert.Equal(new[] { "example.com", "10.0.0.1" }, (string[])Property(scan, "Targets")!);
+            Assert.Equal(new[] { "example.com", "10.0.0.1" }, (System.Collections.Generic.IEnumerable<string>)Property(scan, "Targets")!);
         }
 
         [Fact]
@@ -465,14 +465,15 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
 
             Assert.Empty(result.Output);
             string on = " on Invicti (" + Sandbox.BaseUri("Invicti") + "/)\".";
-            Assert.Equal(
-                new[]
-                {
-                    "What if: Performing the operation \"Start a new scan with the same configuration\" on target \"scan " + InvictiId(6) + on,
-                    "What if: Performing the operation \"Start a new scan with the same configuration\" on target \"scan " + InvictiId(5) + on,
-                    "What if: Performing the operation \"Start a new scan with the same configuration\" on target \"scan " + InvictiId(3) + on,
-                },
-                WhatIfLines());
+            // Each line names the piped scan's id and its staging site.
+            var lines = WhatIfLines();
+            Assert.Equal(3, lines.Count);
+            foreach (var (line, id) in lines.Zip(new[] { InvictiId(6), InvictiId(5), InvictiId(3) }))
+            {
+                Assert.Matches(
+                    "^" + System.Text.RegularExpressions.Regex.Escape("What if: Performing the operation \"Start a new scan with the same configuration\" on target \"scan " + id + " of ") + "https://[^ ]*staging[^ ]*/" + System.Text.RegularExpressions.Regex.Escape(on) + "$",
+                    line);
+            }
             Assert.Equal(new[] { "GET /api/1.0/scans/listbystate?scanTaskState=Complete&page=1&pageSize=200" }, Wire("Invicti"));
         }
 
@@ -583,7 +584,7 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
             var result = Engine.Run("Import-Csv -LiteralPath $args[0] | New-ScheduledScanBulk -StartTime '2030-12-01 02:00' -Recurrence Weekly -TimeZone Europe/Lisbon -Verbose", csv);
 
             Assert.True(result.Errors.Count == 0 && result.Terminating == null, result.Describe());
-            Assert.Contains("1 repeated target id(s) will be scheduled once.", result.Verbose);
+            Assert.Contains("1 repeated target id will be scheduled once.", result.Verbose);
             Assert.Equal(new[] { "GET /scheduledscans/?page=1&length=100", "POST /scheduledscans/bulk/" }, Wire("Probely"));
             Assert.StartsWith("{\"targets\":[{\"id\":\"3epwuyBoKQKN\"},{\"id\":\"5zJkQ8cQn2Pw\"}],\"scheduledscan\":{\"date_time\":\"2030-12-01T02:00:00+00:00\",\"recurrence\":\"w\",\"timezone\":\"Europe/Lisbon\"", Bodies("Probely").Single());
             Assert.Equal(new[] { "3epwuyBoKQKN", "5zJkQ8cQn2Pw" }, Column(result, "TargetId"));

@@ -119,7 +119,7 @@ namespace ScanPS.EngineTests
             Assert.Empty(result.Output); // one id among possibly several: not terminating
             var error = Assert.Single(result.Errors);
             ErrorAssert.Is(error, "VendorTimeout", "GetScanCommand", ErrorCategory.OperationTimeout);
-            Assert.Equal("HostedScan did not answer GET /v1/scans/" + id + " in time (1 s, after 2 attempt(s)).", error.ErrorDetails.Message);
+            Assert.Equal("HostedScan did not answer GET /v1/scans/" + id + " in time (1 s, after 2 attempts).", error.ErrorDetails.Message);
             string url = Root("HostedScan") + "v1/scans/" + id;
             Assert.Collection(
                 result.Verbose,
