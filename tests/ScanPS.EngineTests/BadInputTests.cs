@@ -11,27 +11,17 @@ using Xunit;
 
 namespace ScanPS.EngineTests
 {
-    /// <summary>One sandbox for the bad-input tests (issue 17): each test makes its own engine and counts requests itself.</summary>
-    public sealed class BadInputSandbox : IAsyncLifetime
-    {
-        public Sandbox Sandbox { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Sandbox = await Sandbox.StartAsync();
-
-        public async Task DisposeAsync() => await Sandbox.DisposeAsync();
-    }
-
     /// <summary>
     /// Issue 17 in a real engine: header injection through -TeamId and credentials, ids that escape their path
     /// segment, secrets printed in an encoding the redaction missed, and -ApiKey dropping the default connection's settings.
     /// </summary>
-    public sealed class BadInputTests : IClassFixture<BadInputSandbox>
+    public sealed class BadInputTests : IClassFixture<FakesFixture>
     {
         private const string Injection = "\r\nX-Injected: 1";
 
         private readonly Sandbox _sandbox;
 
-        public BadInputTests(BadInputSandbox fixture)
+        public BadInputTests(FakesFixture fixture)
         {
             _sandbox = fixture.Sandbox;
         }

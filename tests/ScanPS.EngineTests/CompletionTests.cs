@@ -102,6 +102,21 @@ Connect-ScanProvider -Provider Invicti -Name 'eu-west' -Credential $ScanPSInvict
         }
 
         [Fact]
+        public void Id_completes_the_scans_of_a_command_that_a_downstream_Select_Object_First_stopped()
+        {
+            // The scans a command writes are remembered when it ends, also when the pipeline stops it early.
+            using var engine = _sandbox.Connect(new Engine(), "Invicti");
+            string[] made = { _sandbox.Invicti.AddScan("Complete"), _sandbox.Invicti.AddScan("Complete"), _sandbox.Invicti.AddScan("Complete") };
+            string prefix = made[0].Substring(0, 24);
+
+            var written = engine.Run("(Get-Scan -Provider Invicti -Id $args[0], $args[1], $args[2] | Select-Object -First 2).Id", made[0], made[1], made[2]).ThrowIfFailed();
+
+            Assert.Equal(new[] { made[0], made[1] }, written.Output.Select(o => (string)o.BaseObject));
+            var offered = Complete(engine, "Get-Scan -Provider Invicti -Id " + prefix);
+            Assert.Equal(new[] { made[1], made[0] }, offered.Where(made.Contains));
+        }
+
+        [Fact]
         public void Id_completes_the_scans_seen_in_this_process_newest_first_of_the_typed_provider()
         {
             using var engine = _sandbox.Connect(new Engine(), "HostedScan", "Invicti");

@@ -7,7 +7,7 @@ namespace ScanPS.EngineTests
 {
     /// <summary>
     /// One <see cref="Sandbox"/> for a test class (xunit runs a class's tests one after another), reset before each
-    /// test: no recorded requests, no queued faults. Used by ShouldProcessTests, StreamTests and ErrorTests.
+    /// test by those that call Reset: no recorded requests, no queued faults. The class fixture of most engine test classes.
     /// </summary>
     public sealed class FakesFixture : IAsyncLifetime
     {

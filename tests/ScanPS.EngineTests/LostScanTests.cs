@@ -9,11 +9,11 @@ namespace ScanPS.EngineTests
     /// Issue 17 item 2: a ProjectDiscovery scan whose create succeeded must reach the user even when the follow-up
     /// read (GET /v1/scans/{id}) is lost on the network, or a retry creates a duplicate.
     /// </summary>
-    public sealed class LostScanTests : IClassFixture<LostScanTests.SandboxFixture>
+    public sealed class LostScanTests : IClassFixture<FakesFixture>
     {
         private readonly Sandbox _sandbox;
 
-        public LostScanTests(SandboxFixture fixture) => _sandbox = fixture.Sandbox;
+        public LostScanTests(FakesFixture fixture) => _sandbox = fixture.Sandbox;
 
         [Theory]
         [InlineData(FaultKind.DropConnection, "ConnectionFailed")]
@@ -50,15 +50,6 @@ Connect-ScanProvider -Provider ProjectDiscovery -ApiKey $key -BaseUri $args[0] -
             var requests = server.Requests.Skip(before).ToList();
             Assert.Equal(new[] { "POST /v1/scans", "GET /v1/scans/" + id }, requests.Select(r => r.Method + " " + r.Path));
             Assert.Contains("\"name\":\"lost-read\"", requests[0].Body);
-        }
-
-        public sealed class SandboxFixture : IAsyncLifetime
-        {
-            public Sandbox Sandbox { get; private set; } = null!;
-
-            public async Task InitializeAsync() => Sandbox = await Sandbox.StartAsync();
-
-            public async Task DisposeAsync() => await Sandbox.DisposeAsync();
         }
     }
 }

@@ -9,13 +9,13 @@ namespace ScanPS.EngineTests
     /// Issue 17 item 5: -StartTime values at the ends of the calendar, in far time zones, are typed errors before any
     /// request (never an ArgumentOutOfRangeException from the date arithmetic), with and without -WhatIf.
     /// </summary>
-    public sealed class ScheduleInputTests : IClassFixture<ScheduleInputTests.SandboxFixture>
+    public sealed class ScheduleInputTests : IClassFixture<FakesFixture>
     {
         private const string ErrorIdSuffix = ",ScanPS.Commands.NewScheduledScanBulkCommand";
 
         private readonly Sandbox _sandbox;
 
-        public ScheduleInputTests(SandboxFixture fixture) => _sandbox = fixture.Sandbox;
+        public ScheduleInputTests(FakesFixture fixture) => _sandbox = fixture.Sandbox;
 
         [Theory]
         // 23:00 in New York on the last day is 04:00 UTC in year 10000.
@@ -79,15 +79,6 @@ namespace ScanPS.EngineTests
             Assert.Empty(result.Output);
             Assert.Contains("at 9999-12-31 11:59 Etc/GMT+12 (UTC-12:00)", engine.Host.Console);
             Assert.Equal(before, _sandbox.RequestCount);
-        }
-
-        public sealed class SandboxFixture : IAsyncLifetime
-        {
-            public Sandbox Sandbox { get; private set; } = null!;
-
-            public async Task InitializeAsync() => Sandbox = await Sandbox.StartAsync();
-
-            public async Task DisposeAsync() => await Sandbox.DisposeAsync();
         }
     }
 }

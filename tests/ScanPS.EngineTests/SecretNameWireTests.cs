@@ -11,7 +11,7 @@ namespace ScanPS.EngineTests
     /// loaded module of that name answers the module-qualified Get-Secret) and a Get-Module that reports it installed,
     /// both in the runspace only. tests/Pester/Connections.Tests.ps1 covers what the user sees.
     /// </summary>
-    public sealed class SecretNameWireTests : IClassFixture<SecretNameWireTests.SandboxFixture>
+    public sealed class SecretNameWireTests : IClassFixture<FakesFixture>
     {
         private const string StandIn = @"
 New-Module -Name Microsoft.PowerShell.SecretManagement -ScriptBlock {
@@ -26,7 +26,7 @@ function global:Get-Module {
 
         private readonly Sandbox _sandbox;
 
-        public SecretNameWireTests(SandboxFixture fixture) => _sandbox = fixture.Sandbox;
+        public SecretNameWireTests(FakesFixture fixture) => _sandbox = fixture.Sandbox;
 
         [Fact]
         public void TheSecretIsTheKeyOnTheWire()
@@ -63,15 +63,6 @@ Get-Scan -Provider HostedScan -First 1 | Out-Null", _sandbox.BaseUri("HostedScan
             Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
             Assert.Empty(_sandbox.HostedScanServer.Requests);
             Assert.Empty(engine.Run("Get-ScanProviderConnection").ThrowIfFailed().Output);
-        }
-
-        public sealed class SandboxFixture : IAsyncLifetime
-        {
-            public Sandbox Sandbox { get; private set; } = null!;
-
-            public async Task InitializeAsync() => Sandbox = await Sandbox.StartAsync();
-
-            public async Task DisposeAsync() => await Sandbox.DisposeAsync();
         }
     }
 }

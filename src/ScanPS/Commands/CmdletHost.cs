@@ -9,6 +9,8 @@ namespace ScanPS.Commands
     internal sealed class CmdletHost : ICommandHost
     {
         private readonly ScanPSCommandBase _cmdlet;
+        private Models.Scan[]? _written;
+        private long _writtenCount;
 
         public CmdletHost(ScanPSCommandBase cmdlet, CancellationToken cancellationToken)
         {
@@ -22,8 +24,30 @@ namespace ScanPS.Commands
 
         public void WriteObject(object item)
         {
-            if (item is Models.Scan scan) Completers.RecentScanIds.Remember(scan.Provider, scan.Id, null);
+            if (item is Models.Scan scan)
+            {
+                // Only the newest Capacity scans can be remembered for -Id completion: keep them in a ring (one store per
+                // object, no lock or hashing on the path of a 100,000-scan listing) and remember them when the command ends.
+                _written ??= new Models.Scan[Completers.RecentScanIds.Capacity];
+                _written[_writtenCount++ % _written.Length] = scan;
+            }
+
             _cmdlet.WriteObject(item);
+        }
+
+        /// <summary>Hands the scans this command wrote to <see cref="Completers.RecentScanIds"/>, oldest first, once.</summary>
+        public void RememberWrittenScans()
+        {
+            if (_written == null) return;
+            long first = Math.Max(0, _writtenCount - _written.Length);
+            for (long i = first; i < _writtenCount; i++)
+            {
+                var scan = _written[i % _written.Length];
+                Completers.RecentScanIds.Remember(scan.Provider, scan.Id, null);
+            }
+
+            _written = null;
+            _writtenCount = 0;
         }
 
         public void WriteError(ScanPSError error) => _cmdlet.WriteError(ErrorRecords.From(error, _cmdlet.Redact));

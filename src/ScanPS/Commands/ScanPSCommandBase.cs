@@ -78,8 +78,10 @@ namespace ScanPS.Commands
 
         protected override void EndProcessing() => Dispose();
 
+        /// <summary>Also run by PowerShell when the pipeline ends early (Select-Object -First, Ctrl+C, an error).</summary>
         public void Dispose()
         {
+            _host?.RememberWrittenScans();
             _cancellation?.Dispose();
             _cancellation = null;
         }
