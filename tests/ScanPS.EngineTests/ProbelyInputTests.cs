@@ -131,11 +131,14 @@ namespace ScanPS.EngineTests
             }
         }
 
-        [Fact]
-        public void A_listing_that_fails_is_a_warning_and_the_schedules_are_still_created()
+        [Theory]
+        [InlineData(404, "{\"detail\":\"Not found.\"}", "ResourceNotFound: Probely answered 404 Not Found to GET /scheduledscans/: Not found.")]
+        // A key that may schedule but not list (a role without read access) still schedules: the read is only a check.
+        [InlineData(403, "{\"detail\":\"You do not have permission to perform this action.\"}", "PermissionDenied: Probely answered 403 Forbidden to GET /scheduledscans/: You do not have permission to perform this action.")]
+        public void A_listing_that_fails_is_a_warning_and_the_schedules_are_still_created(int status, string body, string reason)
         {
             using var engine = Sandbox.Connect(new Engine(), "Probely");
-            Probely.Faults.Enqueue(new Fault { Method = "GET", PathPrefix = "/scheduledscans/", Kind = FaultKind.Status, StatusCode = 404, Body = "{\"detail\":\"Not found.\"}" });
+            Probely.Faults.Enqueue(new Fault { Method = "GET", PathPrefix = "/scheduledscans/", Kind = FaultKind.Status, StatusCode = status, Body = body });
             int before = Probely.Requests.Count;
 
             var result = engine.Run("New-ScheduledScanBulk -TargetId pT4target0001 -StartTime $args[0] -Recurrence Weekly -TimeZone UTC", Start);
@@ -144,7 +147,7 @@ namespace ScanPS.EngineTests
             Assert.True(result.Errors.Count == 0 && result.Terminating == null, result.Describe());
             Assert.Equal("pT4target0001", Assert.Single(result.Output).Properties["TargetId"].Value);
             var warning = Assert.Single(result.Warnings);
-            Assert.Equal("Could not check the targets' existing scheduled scans (ResourceNotFound: Probely answered 404 Not Found to GET /scheduledscans/: Not found.); they are scheduled without that check.", warning);
+            Assert.Equal("Could not check the targets' existing scheduled scans (" + reason + "); they are scheduled without that check.", warning);
             Assert.Equal(new[] { "GET /scheduledscans/", "POST /scheduledscans/bulk/" }, Probely.Requests.Skip(before).Select(r => r.Method + " " + r.Path));
         }
 

@@ -57,7 +57,8 @@ namespace ScanPS.Operations
 
         /// <summary>
         /// The account's scheduled scans. A listing that fails where a create need not (a 404 from a server without it,
-        /// a 5xx, a time-out) is a warning and the batches go unchecked; a fatal error stops the command as a batch's would.
+        /// a 5xx, a time-out, a 403 for a key that may not list) is a warning and the batches go unchecked; a refused key or an
+        /// unreachable service stops the command as a batch's would.
         /// </summary>
         private static IReadOnlyList<ScheduledScan> ReadExisting(ICommandHost host, ProviderSession session, IScheduledScanCreator creator)
         {
@@ -65,7 +66,8 @@ namespace ScanPS.Operations
             {
                 return AsyncBridge.Wait(creator.ListScheduledScansAsync(host.CancellationToken), session.Log, host);
             }
-            catch (ScanPSException ex) when (!ScanOperations.IsFatal(ex.Error))
+            // 403 too: a key whose role may schedule but not list still schedules, since this read is only a check.
+            catch (ScanPSException ex) when (!ScanOperations.IsFatal(ex.Error) || ex.Error.Category == ScanPSErrorCategory.PermissionDenied)
             {
                 session.Log.DrainTo(host);
                 host.WriteWarning("Could not check the targets' existing scheduled scans (" + ex.Error.ErrorId + ": " + ex.Message + "); they are scheduled without that check.");
