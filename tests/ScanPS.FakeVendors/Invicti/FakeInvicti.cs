@@ -35,7 +35,7 @@ public enum InvictiUnknownScanAnswer
 /// Launched scans move Queued → Scanning → Archiving → Complete, one step per GET detail.
 /// Every public member is thread-safe except <see cref="Credentials"/>, which should be changed only between requests.
 /// </summary>
-public sealed class FakeInvicti : IFakeVendor
+public sealed partial class FakeInvicti : IFakeVendor
 {
     public const string ApiRoot = "/api/1.0";
     public const int MaxPageSize = 200;
@@ -85,6 +85,7 @@ public sealed class FakeInvicti : IFakeVendor
         fake.AddWebsite("https://staging.example.com/", "Example staging");
         fake.AddWebsite("https://api.staging.example.com/", "Example API staging");
         fake.SeedScans(45);
+        fake.SeedLifecycleSandbox();
         return fake;
     }
 
@@ -187,6 +188,7 @@ public sealed class FakeInvicti : IFakeVendor
         app.MapGet(ApiRoot + "/scans/list", (RequestDelegate)ListAsync);
         app.MapGet(ApiRoot + "/scans/listbystate", (RequestDelegate)ListByStateAsync);
         app.MapGet(ApiRoot + "/scans/detail/{id}", (RequestDelegate)DetailAsync);
+        MapLifecycleRoutes(app);
         app.MapFallback((RequestDelegate)NoResourceAsync);
     }
 
@@ -230,6 +232,7 @@ public sealed class FakeInvicti : IFakeVendor
             {
                 InvictiScanTask scan = new(Guid("1a0c0000", ++_scanCounter), source.Website, "Queued", NextTime(), advances: true)
                 {
+                    FailsAtEnd = Lifecycle.FailNewScans,
                     ScanType = source.ScanType,
                     PolicyId = source.PolicyId,
                     PolicyName = source.PolicyName,
@@ -265,10 +268,7 @@ public sealed class FakeInvicti : IFakeVendor
             if (System.Guid.TryParse(id, out _) && _scansById.TryGetValue(id, out InvictiScanTask? scan))
             {
                 // Polling drives the lifecycle, so tests need no clock: each GET is one step.
-                if (scan.Advances)
-                {
-                    scan.Advance(NextTime());
-                }
+                CountRead(scan);
 
                 json = scan.ToJson();
             }

@@ -49,13 +49,31 @@ internal sealed class InvictiScanTask
 
     internal (int Critical, int High, int Medium, int Low, int Info, int BestPractice) Counts { get; private set; }
 
+    /// <summary>Status/detail reads since the last step (see <see cref="LifecycleOptions.ReadsPerStep"/>).</summary>
+    internal int Reads;
+
+    /// <summary>Ends Scanning → Failed instead of Scanning → Archiving (LifecycleOptions.FailNewScans at creation).</summary>
+    internal bool FailsAtEnd { get; init; }
+
+    /// <summary>Puts the scan in <paramref name="state"/> (a sandbox control or a cancel); a cancelled scan keeps its phase and percentage.</summary>
+    internal void MoveTo(string state, DateTimeOffset now)
+    {
+        State = state;
+        StateChanged = now;
+        if (state != "Cancelled")
+        {
+            FailureReason = "None";
+            ApplyStateDefaults();
+        }
+    }
+
     /// <summary>Queued → Scanning → Archiving → Complete, one step per call; other states stay.</summary>
     internal void Advance(DateTimeOffset now)
     {
         string? next = State switch
         {
             "Queued" => "Scanning",
-            "Scanning" => "Archiving",
+            "Scanning" => FailsAtEnd ? "Failed" : "Archiving",
             "Archiving" => "Complete",
             _ => null,
         };
