@@ -21,7 +21,7 @@ namespace ScanPS.FakeVendors;
 /// openapi.yaml: X-API-Key, optional X-Team-Id workspaces, offset/limit paging, PDCP error bodies, the plan's
 /// target limit (truncated-scan-targets) and a status progression driven by polling.
 /// </summary>
-public sealed class FakeProjectDiscovery : IFakeVendor
+public sealed partial class FakeProjectDiscovery : IFakeVendor
 {
     public const string ApiKeyHeaderName = "X-API-Key";
     public const string TeamIdHeaderName = "X-Team-Id";
@@ -75,6 +75,7 @@ public sealed class FakeProjectDiscovery : IFakeVendor
         FakeProjectDiscovery fake = new();
         fake.SeedScans(25);
         fake.SeedScans(3, "team-blue");
+        fake.SeedLifecycleSandbox();
         return fake;
     }
 
@@ -132,6 +133,7 @@ public sealed class FakeProjectDiscovery : IFakeVendor
         app.MapPost("/v1/scans", (RequestDelegate)CreateScanAsync);
         app.MapGet("/v1/scans", (RequestDelegate)ListScansAsync);
         app.MapGet("/v1/scans/{scan_id}", (RequestDelegate)GetScanAsync);
+        MapLifecycleRoutes(app);
         app.MapFallback((RequestDelegate)NotFoundAsync);
     }
 
@@ -184,6 +186,7 @@ public sealed class FakeProjectDiscovery : IFakeVendor
                 AgentId = request.String("agent_id"),
                 AgentBehavior = request.String("agent_behavior"),
                 IsAutomatic = request.Flag("automatic_scan"),
+                FailsAtEnd = Lifecycle.FailNewScans,
             };
             scan.AssetIds.AddRange(request.Assets);
             scan.PublicTemplates.AddRange(request.Templates);
@@ -213,8 +216,8 @@ public sealed class FakeProjectDiscovery : IFakeVendor
             PdcpScan? scan = _scans.Find(s => s.Id == id && s.TeamId == workspace.TeamId);
             if (scan is not null)
             {
-                // Polling drives the lifecycle, so tests need no clock: each GET is one step.
-                Advance(scan);
+                // Polling drives the lifecycle, so tests need no clock: each GET (LifecycleOptions.ReadsPerStep of them) is one step.
+                CountRead(scan);
                 json = scan.ToJson();
             }
         }
@@ -249,7 +252,7 @@ public sealed class FakeProjectDiscovery : IFakeVendor
         }
 
         string? status = First(query["status"]);
-        if (status is not null && !s_statuses.Contains(status))
+        if (status is not null && !s_statuses.Contains(status) && status != StoppedStatus)
         {
             // UNCONFIRMED: the real API may ignore an unknown status rather than refuse it.
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "invalid status '" + status + "'", "status").ConfigureAwait(false);
@@ -358,6 +361,13 @@ public sealed class FakeProjectDiscovery : IFakeVendor
         {
             scan.Status = "running";
             scan.Progress = 50;
+        }
+        else if (scan.Status == "running" && scan.FailsAtEnd)
+        {
+            scan.Status = "failed";
+            scan.Progress = 100;
+            scan.FailureReason = "no reachable targets";
+            scan.CompletedAt = scan.UpdatedAt;
         }
         else if (scan.Status == "running")
         {

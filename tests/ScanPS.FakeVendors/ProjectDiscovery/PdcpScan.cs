@@ -69,6 +69,18 @@ internal sealed class PdcpScan
 
     internal bool IsAutomatic { get; set; }
 
+    /// <summary>Status reads since the last step (see LifecycleOptions.ReadsPerStep).</summary>
+    internal int Reads;
+
+    /// <summary>Ends running → failed instead of running → finished (LifecycleOptions.FailNewScans at creation).</summary>
+    internal bool FailsAtEnd { get; init; }
+
+    /// <summary>Created by POST /v1/scans/{id}/rescan.</summary>
+    internal bool IsRescan { get; init; }
+
+    /// <summary>How often this scan was re-run with POST /v1/scans/{id}/rescan.</summary>
+    internal int RescanCount { get; set; }
+
     /// <summary>ScanStatusItem as the vendor's openapi.yaml defines it, every required field present.</summary>
     internal JsonObject ToJson()
     {
@@ -100,10 +112,10 @@ internal sealed class PdcpScan
             },
             ["is_oss"] = false,
             ["is_cloud"] = true,
-            ["is_rescan"] = false,
+            ["is_rescan"] = IsRescan,
             ["is_automatic"] = IsAutomatic,
             ["is_internal"] = false,
-            ["rescan_count"] = 0,
+            ["rescan_count"] = RescanCount,
             ["asset_ids"] = Array(AssetIds),
             ["public_templates"] = Array(PublicTemplates),
             ["scan_config_ids"] = Array(ScanConfigIds),
