@@ -23,7 +23,7 @@ namespace ScanPS.FakeVendors;
 /// In-memory fake of the HostedScan REST API (scans only), mirroring the documented behaviour.
 /// Every public member is thread-safe except <see cref="ValidApiKeys"/>, which should be changed only between requests.
 /// </summary>
-public sealed class FakeHostedScan : IFakeVendor
+public sealed partial class FakeHostedScan : IFakeVendor
 {
     /// <summary>Header carrying the API key (header names are case-insensitive).</summary>
     public const string ApiKeyHeaderName = "X-HOSTEDSCAN-API-KEY";
@@ -154,6 +154,7 @@ public sealed class FakeHostedScan : IFakeVendor
         app.MapPost("/v1/scans", (RequestDelegate)CreateScanAsync);
         app.MapGet("/v1/scans", (RequestDelegate)ListScansAsync);
         app.MapGet("/v1/scans/{id}", (RequestDelegate)GetScanAsync);
+        SandboxControl.Map(app, this);
 
         // Also catches known paths with other methods, which the docs do not define.
         app.MapFallback((RequestDelegate)NotFoundAsync);
@@ -189,7 +190,7 @@ public sealed class FakeHostedScan : IFakeVendor
         JsonObject scanJson;
         lock (_gate)
         {
-            HostedScanScan scan = new(NextScanId(out _), request.Type, "QUEUED", 0, "USER", advances: true);
+            HostedScanScan scan = new(NextScanId(out _), request.Type, "QUEUED", 0, "USER", advances: true) { FailsAtEnd = Lifecycle.FailNewScans };
             foreach (string target in request.Targets)
             {
                 AddRequestedTarget(scan, NextOtherId(TargetIdPrefix), target);
@@ -239,8 +240,8 @@ public sealed class FakeHostedScan : IFakeVendor
         {
             if (_scansById.TryGetValue(id, out HostedScanScan? scan))
             {
-                // Polling drives the lifecycle, so tests need no clock: each GET is one step.
-                Advance(scan);
+                // Polling drives the lifecycle, so tests need no clock: each GET (LifecycleOptions.ReadsPerStep of them) is one step.
+                CountRead(scan);
                 scanJson = scan.ToJson();
             }
         }
@@ -346,26 +347,6 @@ public sealed class FakeHostedScan : IFakeVendor
         FakeHttp.WriteJsonAsync(context, statusCode, FakeHttp.Error(message));
 
     private static string? FirstOrNull(StringValues values) => values.Count > 0 ? values[0] : null;
-
-    private void Advance(HostedScanScan scan)
-    {
-        if (!scan.Advances)
-        {
-            return;
-        }
-
-        if (scan.State == "QUEUED")
-        {
-            scan.State = "RUNNING";
-            scan.Progress = 50;
-        }
-        else if (scan.State == "RUNNING")
-        {
-            scan.State = "SUCCEEDED";
-            scan.Progress = 100;
-            AddFinishedOutputs(scan);
-        }
-    }
 
     private void AddFinishedOutputs(HostedScanScan scan)
     {

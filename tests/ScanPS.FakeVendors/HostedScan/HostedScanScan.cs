@@ -31,6 +31,12 @@ internal sealed class HostedScanScan
     /// <summary>True for scans created through POST: each GET moves them one step towards SUCCEEDED.</summary>
     internal bool Advances { get; }
 
+    /// <summary>GETs since the last step (see LifecycleOptions.ReadsPerStep).</summary>
+    internal int Reads;
+
+    /// <summary>Ends RUNNING → FAILED instead of RUNNING → SUCCEEDED (LifecycleOptions.FailNewScans at creation).</summary>
+    internal bool FailsAtEnd { get; init; }
+
     internal List<(string TargetId, string Target)> RequestedTargets { get; } = new();
 
     internal List<(string TargetId, string ResolvedTarget)> ResolvedTargets { get; } = new();
