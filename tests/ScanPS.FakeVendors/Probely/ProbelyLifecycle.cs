@@ -133,6 +133,7 @@ public sealed partial class FakeProbely : ISandboxLifecycle
             }
 
             scan.MoveTo(state, NextScanTime());
+            scan.CancelRequested = false;
             scan.Reads = 0;
             return null;
         }
@@ -382,6 +383,7 @@ public sealed partial class FakeProbely : ISandboxLifecycle
             else if (scan is not null)
             {
                 scan.MoveTo("canceling", NextScanTime());
+                scan.CancelRequested = true;
                 json = ScanJson(scan);
             }
         }
@@ -425,10 +427,11 @@ public sealed partial class FakeProbely : ISandboxLifecycle
         return descending ? scans.OrderByDescending(key).ThenByDescending(s => s.Number) : scans.OrderBy(key).ThenBy(s => s.Number);
     }
 
-    // Caller holds the lock: a scan answered "canceling" reads "canceled" from the next request on.
+    // Caller holds the lock: a scan cancelled through the API reads "canceled" from the next request on (seeded or
+    // sandbox-set "canceling" scans stay so).
     private void SettleCancels()
     {
-        foreach (ProbelyScan scan in _scans.Where(s => s.Status == "canceling"))
+        foreach (ProbelyScan scan in _scans.Where(s => s.Status == "canceling" && s.CancelRequested))
         {
             scan.MoveTo("canceled", NextScanTime());
         }
@@ -586,6 +589,9 @@ internal sealed class ProbelyScan
     internal bool ReducedScope { get; set; }
 
     internal bool IgnoreBlackoutPeriod { get; set; }
+
+    /// <summary>Cancelled through POST .../cancel/: "canceling" settles to "canceled" on the next request.</summary>
+    internal bool CancelRequested { get; set; }
 
     /// <summary>Reads by id since the last step (see LifecycleOptions.ReadsPerStep).</summary>
     internal int Reads;
