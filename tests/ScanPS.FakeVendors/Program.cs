@@ -97,6 +97,7 @@ internal static class Program
             using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
             using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
             if (parentPid is { } watched) _ = StopWhenProcessEndsAsync(watched, stop);
+            Console.WriteLine("Scan lifecycle control on every fake: /_sandbox/lifecycle, /_sandbox/scans/{id} (tests/ScanPS.FakeVendors/LIFECYCLE.md).");
             Console.WriteLine("Ctrl+C stops the sandbox.");
             await stop.Task.ConfigureAwait(false);
         }
