@@ -39,6 +39,13 @@ public sealed class LifecycleOptions
         set => Volatile.Write(ref _failNewScans, value ? 1 : 0);
     }
 
+    /// <summary>Back to the defaults (1 read per step, scans succeed): for fixtures that share a fake between tests.</summary>
+    public void Reset()
+    {
+        ReadsPerStep = 1;
+        FailNewScans = false;
+    }
+
     internal JsonObject ToJson() => new() { ["readsPerStep"] = ReadsPerStep, ["failNewScans"] = FailNewScans };
 }
 

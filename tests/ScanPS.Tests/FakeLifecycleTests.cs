@@ -262,6 +262,8 @@ namespace ScanPS.Tests
             Assert.Equal((3, true), (fake.Lifecycle.ReadsPerStep, fake.Lifecycle.FailNewScans));
             Assert.Equal(400, badLifecycle.Code);
             Assert.Equal("Paused", fake.StateOf(id));
+            fake.Lifecycle.Reset();
+            Assert.Equal("{\"readsPerStep\":1,\"failNewScans\":false}", (await Send(server, HttpMethod.Get, "/_sandbox/lifecycle")).Body);
         }
 
         // ---------------------------------------------------------------- ProjectDiscovery
@@ -480,7 +482,7 @@ namespace ScanPS.Tests
             fake.AddTarget("3epwuyBoKQKN", "Example shop", "https://shop.example.com/");
             fake.AddTarget("5zJkQ8cQn2Pw", "Example API", "https://api.example.com/");
             string running = fake.AddScan("3epwuyBoKQKN", "started");
-            string done = fake.AddScan("3epwuyBoKQKN", "completed");
+            string done = fake.AddScan("3epwuyBoKQKN", "completed", id: "F1ndScanAAA1");
             await using var server = await FakeVendorServer.StartAsync(fake);
 
             var wrongTarget = await Send(server, HttpMethod.Post, "/targets/5zJkQ8cQn2Pw/scans/" + running + "/cancel/", headers: ProbelyAuth);
@@ -489,6 +491,8 @@ namespace ScanPS.Tests
             var again = await Send(server, HttpMethod.Post, "/targets/3epwuyBoKQKN/scans/" + running + "/cancel/", headers: ProbelyAuth);
             var finished = await Send(server, HttpMethod.Post, "/targets/3epwuyBoKQKN/scans/" + done + "/cancel/", headers: ProbelyAuth);
 
+            Assert.Equal("F1ndScanAAA1", done);
+            Assert.Throws<ArgumentException>(() => fake.AddScan("3epwuyBoKQKN", "queued", id: done));
             Assert.Equal(404, wrongTarget.Code);
             Assert.Equal(200, cancel.Code);
             AssertProbelyScan(cancel.Node, "3epwuyBoKQKN", "canceling");

@@ -69,8 +69,11 @@ public sealed partial class FakeProbely : ISandboxLifecycle
         return ids;
     }
 
-    /// <summary>Adds one scan of a registered target in a documented status; <paramref name="moves"/> makes reads move it.</summary>
-    public string AddScan(string targetId, string status, string scanProfile = "normal", bool moves = false)
+    /// <summary>
+    /// Adds one scan of a registered target in a documented status; <paramref name="moves"/> makes reads move it.
+    /// <paramref name="id"/> fixes the id (e.g. a seeded scan with findings); by default the next "Sc…" id.
+    /// </summary>
+    public string AddScan(string targetId, string status, string scanProfile = "normal", bool moves = false, string? id = null)
     {
         if (!ScanStatuses.Contains(status, StringComparer.Ordinal))
         {
@@ -84,7 +87,12 @@ public sealed partial class FakeProbely : ISandboxLifecycle
                 throw new ArgumentException("Unknown target '" + targetId + "'.", nameof(targetId));
             }
 
-            return NewScan(targetId, status, scanProfile, moves, fails: false).Id;
+            if (id is not null && _scans.Exists(s => s.Id == id))
+            {
+                throw new ArgumentException("A scan '" + id + "' exists already.", nameof(id));
+            }
+
+            return NewScan(targetId, status, scanProfile, moves, fails: false, id).Id;
         }
     }
 
@@ -456,10 +464,10 @@ public sealed partial class FakeProbely : ISandboxLifecycle
     }
 
     // Caller holds the lock.
-    private ProbelyScan NewScan(string targetId, string status, string scanProfile, bool moves, bool fails)
+    private ProbelyScan NewScan(string targetId, string status, string scanProfile, bool moves, bool fails, string? id = null)
     {
         long n = ++_scanCounter;
-        ProbelyScan scan = new(ScanId(n), n, targetId, scanProfile, s_scanEpoch.AddMinutes(n * 10), moves, fails);
+        ProbelyScan scan = new(id ?? ScanId(n), n, targetId, scanProfile, s_scanEpoch.AddMinutes(n * 10), moves, fails);
         scan.MoveTo(status, scan.Created);
         _scans.Add(scan);
         return scan;
