@@ -557,6 +557,11 @@ namespace ScanPS.Tests
             Assert.Equal("{\"id\":\"" + okId + "\",\"state\":\"RUNNING\",\"progress\":50,\"reads\":0,\"moves\":true}", set.Body);
             var peek = await Send(server, HttpMethod.Get, "/_sandbox/lifecycle");
             Assert.Equal("{\"readsPerStep\":2,\"failNewScans\":true}", peek.Body);
+
+            // A re-run (Start-ScanFromScan) sends the same type and the first scan's target ids: the target keeps its name.
+            string targetId = (string)ok.Node["data"]!["requested_targets"]![0]!["target_id"]!;
+            var rerun = await Send(server, HttpMethod.Post, "/v1/scans", "{\"type\":\"NMAP\",\"target_ids\":[\"" + targetId + "\"]}", HostedScanAuth);
+            Assert.Equal("[{\"target_id\":\"" + targetId + "\",\"target\":\"example.com\"}]", rerun.Node["data"]!["requested_targets"]!.ToJsonString());
         }
     }
 }

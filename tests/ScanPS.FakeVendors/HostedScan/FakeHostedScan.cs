@@ -203,7 +203,7 @@ public sealed partial class FakeHostedScan : IFakeVendor
                 if (seenIds.Add(targetId))
                 {
                     RegisteredTarget? known = _targets.Find(t => t.Id == targetId);
-                    AddRequestedTarget(scan, targetId, known?.Target ?? "target-" + targetId);
+                    AddRequestedTarget(scan, targetId, known?.Target ?? TargetOfEarlierScan(targetId) ?? "target-" + targetId);
                 }
             }
 

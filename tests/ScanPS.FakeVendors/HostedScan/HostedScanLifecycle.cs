@@ -75,6 +75,11 @@ public sealed partial class FakeHostedScan : ISandboxLifecycle
         }
     }
 
+    // Caller holds the lock. A target id an earlier scan created from a "targets" string: HostedScan keeps such targets,
+    // so a re-run by target_ids (Start-ScanFromScan) names the same target.
+    private string? TargetOfEarlierScan(string targetId) =>
+        _scans.SelectMany(s => s.RequestedTargets).Where(t => t.TargetId == targetId).Select(t => t.Target).FirstOrDefault();
+
     // Caller holds the lock.
     private void CountRead(HostedScanScan scan)
     {
