@@ -23,7 +23,7 @@ namespace ScanPS.FakeVendors;
 /// In-memory fake of the HostedScan REST API (scans only), mirroring the documented behaviour.
 /// Every public member is thread-safe except <see cref="ValidApiKeys"/>, which should be changed only between requests.
 /// </summary>
-public sealed class FakeHostedScan : IFakeVendor
+public sealed partial class FakeHostedScan : IFakeVendor
 {
     /// <summary>Header carrying the API key (header names are case-insensitive).</summary>
     public const string ApiKeyHeaderName = "X-HOSTEDSCAN-API-KEY";
@@ -142,6 +142,7 @@ public sealed class FakeHostedScan : IFakeVendor
             _scansById.Clear();
             _targets.Clear();
             _pageTokens.Clear();
+            ResetFindings();
             _scanCounter = 0;
             _otherIdCounter = 0;
             _seededCount = 0;
@@ -154,6 +155,7 @@ public sealed class FakeHostedScan : IFakeVendor
         app.MapPost("/v1/scans", (RequestDelegate)CreateScanAsync);
         app.MapGet("/v1/scans", (RequestDelegate)ListScansAsync);
         app.MapGet("/v1/scans/{id}", (RequestDelegate)GetScanAsync);
+        MapFindingRoutes(app);
 
         // Also catches known paths with other methods, which the docs do not define.
         app.MapFallback((RequestDelegate)NotFoundAsync);
@@ -371,7 +373,7 @@ public sealed class FakeHostedScan : IFakeVendor
     {
         scan.Results.Add((NextOtherId(ResultIdPrefix), "text/html"));
         scan.Results.Add((NextOtherId(ResultIdPrefix), "application/pdf"));
-        scan.NewOpenRiskIds.Add(NextOtherId(RiskIdPrefix));
+        AddGeneratedRisk(scan, NextOtherId(RiskIdPrefix));
     }
 
     private void AddScan(HostedScanScan scan)

@@ -35,7 +35,7 @@ public enum InvictiUnknownScanAnswer
 /// Launched scans move Queued → Scanning → Archiving → Complete, one step per GET detail.
 /// Every public member is thread-safe except <see cref="Credentials"/>, which should be changed only between requests.
 /// </summary>
-public sealed class FakeInvicti : IFakeVendor
+public sealed partial class FakeInvicti : IFakeVendor
 {
     public const string ApiRoot = "/api/1.0";
     public const int MaxPageSize = 200;
@@ -85,6 +85,7 @@ public sealed class FakeInvicti : IFakeVendor
         fake.AddWebsite("https://staging.example.com/", "Example staging");
         fake.AddWebsite("https://api.staging.example.com/", "Example API staging");
         fake.SeedScans(45);
+        fake.SeedFindingScans();
         return fake;
     }
 
@@ -187,6 +188,7 @@ public sealed class FakeInvicti : IFakeVendor
         app.MapGet(ApiRoot + "/scans/list", (RequestDelegate)ListAsync);
         app.MapGet(ApiRoot + "/scans/listbystate", (RequestDelegate)ListByStateAsync);
         app.MapGet(ApiRoot + "/scans/detail/{id}", (RequestDelegate)DetailAsync);
+        MapFindingRoutes(app);
         app.MapFallback((RequestDelegate)NoResourceAsync);
     }
 

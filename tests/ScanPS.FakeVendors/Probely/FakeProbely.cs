@@ -20,7 +20,7 @@ namespace ScanPS.FakeVendors;
 /// target is refused whole, as a DRF serializer validates the whole body before saving (UNCONFIRMED for this endpoint).
 /// Thread-safe except <see cref="ValidApiKeys"/> and <see cref="UtcNow"/>, which should be set between requests.
 /// </summary>
-public sealed class FakeProbely : IFakeVendor
+public sealed partial class FakeProbely : IFakeVendor
 {
     /// <summary>Probely's built-in scan profile ids (web and API).</summary>
     public static readonly IReadOnlyList<string> BuiltInScanProfiles = new[] { "lightning", "safe", "normal", "full", "api_normal" };
@@ -76,6 +76,7 @@ public sealed class FakeProbely : IFakeVendor
         // UNCONFIRMED wording: what the vendor says about a target that may not be scanned.
         fake.RefuseTarget("2wPxCv6ZbNmt", "The target's domain is not verified.");
         fake.AddScanProfile("8hYtRe4WqAsD");
+        fake.SeedFindingScans();
         return fake;
     }
 
@@ -112,6 +113,7 @@ public sealed class FakeProbely : IFakeVendor
         app.MapPost("/scheduledscans/bulk/", (RequestDelegate)BulkCreateAsync);
         app.MapGet("/scheduledscans/", (RequestDelegate)ListScheduledScansAsync);
         app.MapGet("/targets/", (RequestDelegate)ListTargetsAsync);
+        MapFindingRoutes(app);
         // Without the trailing slash (or any other path), Probely has nothing: 404 {"detail": "Not found."}
         // (UNCONFIRMED: Django may instead redirect a GET; a POST cannot be redirected).
         app.MapFallback((RequestDelegate)NotFoundAsync);

@@ -21,7 +21,7 @@ namespace ScanPS.FakeVendors;
 /// openapi.yaml: X-API-Key, optional X-Team-Id workspaces, offset/limit paging, PDCP error bodies, the plan's
 /// target limit (truncated-scan-targets) and a status progression driven by polling.
 /// </summary>
-public sealed class FakeProjectDiscovery : IFakeVendor
+public sealed partial class FakeProjectDiscovery : IFakeVendor
 {
     public const string ApiKeyHeaderName = "X-API-Key";
     public const string TeamIdHeaderName = "X-Team-Id";
@@ -75,6 +75,7 @@ public sealed class FakeProjectDiscovery : IFakeVendor
         FakeProjectDiscovery fake = new();
         fake.SeedScans(25);
         fake.SeedScans(3, "team-blue");
+        fake.SeedFindingScans();
         return fake;
     }
 
@@ -121,6 +122,7 @@ public sealed class FakeProjectDiscovery : IFakeVendor
         lock (_gate)
         {
             _scans.Clear();
+            ResetFindings();
             _scanCounter = 0;
             _errorCounter = 0;
         }
@@ -131,6 +133,8 @@ public sealed class FakeProjectDiscovery : IFakeVendor
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/v1/scans", (RequestDelegate)CreateScanAsync);
         app.MapGet("/v1/scans", (RequestDelegate)ListScansAsync);
+        // Before /v1/scans/{scan_id}, which would otherwise take "results" as a scan id.
+        MapFindingRoutes(app);
         app.MapGet("/v1/scans/{scan_id}", (RequestDelegate)GetScanAsync);
         app.MapFallback((RequestDelegate)NotFoundAsync);
     }
