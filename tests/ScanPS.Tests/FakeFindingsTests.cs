@@ -454,6 +454,33 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public async Task The_standalone_sandboxes_serve_findings_without_changing_their_scan_lists()
+        {
+            var invicti = FakeInvicti.CreateSandbox();
+            Assert.Equal(45, invicti.ScanCount);
+            await using (var server = await FakeVendorServer.StartAsync(invicti))
+            {
+                var report = (await Get(server, "/api/1.0/scans/report/?id=5ca70000-0000-4000-8000-000000000001&type=Vulnerabilities&format=Json", InvictiAuth)).Json!.RootElement;
+                Assert.Equal(9, report.GetProperty("Vulnerabilities").GetArrayLength());
+                Assert.StartsWith("https://www.example.com/", report.GetProperty("Vulnerabilities")[0].GetProperty("Url").GetString());
+                Assert.Equal(4, (await Get(server, "/api/1.0/scans/result/5ca70000-0000-4000-8000-000000000007", InvictiAuth)).Json!.RootElement.GetArrayLength());
+            }
+
+            await using (var server = await FakeVendorServer.StartAsync(FakeProjectDiscovery.CreateSandbox()))
+            {
+                // The finding scans are the oldest, so the newest-first scan list starts as before.
+                var first = (await Get(server, "/v1/scans?limit=1", PdcpKey)).Json!.RootElement.GetProperty("data")[0];
+                Assert.Equal("d1000000000000000019", first.GetProperty("scan_id").GetString());
+                Assert.Equal(161, (await Get(server, "/v1/scans/results?severity=info,unknown,low,medium,high,critical", PdcpKey)).Json!.RootElement.GetProperty("total_results").GetInt32());
+            }
+
+            await using (var server = await FakeVendorServer.StartAsync(FakeProbely.CreateSandbox()))
+            {
+                Assert.Equal(6, (await Get(server, "/findings/?scan=" + FakeProbely.FindingsScanId, ProbelyKey)).Json!.RootElement.GetProperty("count").GetInt32());
+            }
+        }
+
+        [Fact]
         public void A_report_file_is_generated_to_the_byte_the_same_every_time_and_sized_as_asked()
         {
             var big = new FakeReportFile("bench", "application/pdf", 100L * 1024 * 1024);

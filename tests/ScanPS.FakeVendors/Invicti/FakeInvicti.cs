@@ -85,7 +85,7 @@ public sealed partial class FakeInvicti : IFakeVendor
         fake.AddWebsite("https://staging.example.com/", "Example staging");
         fake.AddWebsite("https://api.staging.example.com/", "Example API staging");
         fake.SeedScans(45);
-        fake.SeedFindingScans();
+        fake.AddFindingsToSeededScans();
         return fake;
     }
 

@@ -101,32 +101,62 @@ public sealed partial class FakeInvicti
 
             EnsureWebsite();
             InvictiWebsite site = _websites[0];
-            string root = site.RootUrl.TrimEnd('/');
-            InvictiIssue I(int n, string type, string name, string severity, string path, string cwe, double? cvss, bool cvss31, bool confirmed, int certainty, string state = "Present") =>
-                new(n, type, name, severity, root + path, cwe, cvss, cvss31, confirmed, certainty, state);
-            var first = new List<InvictiIssue>
-            {
-                I(1, "CommandInjection", "Command Injection", "Critical", "/tools/ping.php?host=1", "78", 10.0, true, true, 100),
-                I(2, "HighlyPossibleSqlInjection", "[Highly Possible] SQL Injection", "High", "/artist.php?id=1", "89", 9.8, true, false, 95),
-                I(3, "PermanentXss", "Stored Cross-site Scripting", "High", "/guestbook.php", "79", 8.1, false, true, 100, "FalsePositive"),
-                I(4, "CookieNotMarkedAsHttpOnly", "Cookie Not Marked as HttpOnly", "Medium", "/auth/login.php", "16", 5.7, false, true, 100),
-                I(5, "Xss", "Cross-site Scripting", "Medium", "/hello.php?name=x", "79", 6.1, true, true, 100, "AcceptedRisk"),
-                I(6, "MissingXFrameOptionsHeader", "Missing X-Frame-Options Header", "Low", "/", "1021", null, false, false, 90),
-                I(7, "ApacheVersionDisclosure", "Apache Web Server Version Disclosure", "Information", "/", "205", null, false, true, 100),
-                I(8, "MissingContentTypeHeader", "Missing Content-Type Header", "BestPractice", "/static/app.js", "16", null, false, false, 50),
-                // The report says Low where the template says Medium: a per-issue override (UNCONFIRMED that Invicti reports them so).
-                I(9, "HstsNotEnabled", "HTTP Strict Transport Security (HSTS) Policy Not Enabled", "Low", "/", "523", null, false, true, 100),
-            };
-            var second = new List<InvictiIssue> { first[0], first[3], first[5], I(10, "WeakCiphersDetected", "Weak Ciphers Enabled", "Medium", "/", "327", 5.9, true, true, 100) };
+            (List<InvictiIssue> first, List<InvictiIssue> second) = SeededIssues(site);
             var scans = new[] { (FindingsScanId, "Complete", first), (SecondFindingsScanId, "Complete", second), (UnfinishedFindingsScanId, "Scanning", new List<InvictiIssue>()) };
+            int minute = 0;
             foreach ((string id, string state, List<InvictiIssue> issues) in scans)
             {
-                Add(new InvictiScanTask(id, site, state, NextTime(), advances: false));
+                // Older than every other scan, so the finding scans come last in the newest-first scan lists.
+                Add(new InvictiScanTask(id, site, state, s_epoch.AddDays(-30).AddMinutes(++minute), advances: false));
                 _issuesByScan[id] = issues;
             }
 
             return scans.Select(s => s.Item1).ToArray();
         }
+    }
+
+    /// <summary>
+    /// The sandbox's way (CreateSandbox): the same issues on two of the already seeded Complete scans of the first
+    /// website, 5ca70000-0000-4000-8000-000000000001 (as FindingsScanId) and …000000000007 (as SecondFindingsScanId),
+    /// so the sandbox's scan list and counts stay as they were. Returns the two ids.
+    /// </summary>
+    public IReadOnlyList<string> AddFindingsToSeededScans()
+    {
+        lock (_gate)
+        {
+            var complete = _scans.Where(s => s.State == "Complete" && s.Website == _websites[0]).Take(2).ToList();
+            if (complete.Count < 2)
+            {
+                throw new InvalidOperationException("Seed at least seven scans first (two Complete scans of the first website are needed).");
+            }
+
+            (List<InvictiIssue> first, List<InvictiIssue> second) = SeededIssues(_websites[0]);
+            _issuesByScan[complete[0].Id] = first;
+            _issuesByScan[complete[1].Id] = second;
+            return new[] { complete[0].Id, complete[1].Id };
+        }
+    }
+
+    private static (List<InvictiIssue> First, List<InvictiIssue> Second) SeededIssues(InvictiWebsite site)
+    {
+        string root = site.RootUrl.TrimEnd('/');
+        InvictiIssue I(int n, string type, string name, string severity, string path, string cwe, double? cvss, bool cvss31, bool confirmed, int certainty, string state = "Present") =>
+            new(n, type, name, severity, root + path, cwe, cvss, cvss31, confirmed, certainty, state);
+        var first = new List<InvictiIssue>
+        {
+            I(1, "CommandInjection", "Command Injection", "Critical", "/tools/ping.php?host=1", "78", 10.0, true, true, 100),
+            I(2, "HighlyPossibleSqlInjection", "[Highly Possible] SQL Injection", "High", "/artist.php?id=1", "89", 9.8, true, false, 95),
+            I(3, "PermanentXss", "Stored Cross-site Scripting", "High", "/guestbook.php", "79", 8.1, false, true, 100, "FalsePositive"),
+            I(4, "CookieNotMarkedAsHttpOnly", "Cookie Not Marked as HttpOnly", "Medium", "/auth/login.php", "16", 5.7, false, true, 100),
+            I(5, "Xss", "Cross-site Scripting", "Medium", "/hello.php?name=x", "79", 6.1, true, true, 100, "AcceptedRisk"),
+            I(6, "MissingXFrameOptionsHeader", "Missing X-Frame-Options Header", "Low", "/", "1021", null, false, false, 90),
+            I(7, "ApacheVersionDisclosure", "Apache Web Server Version Disclosure", "Information", "/", "205", null, false, true, 100),
+            I(8, "MissingContentTypeHeader", "Missing Content-Type Header", "BestPractice", "/static/app.js", "16", null, false, false, 50),
+            // The report says Low where the template says Medium: a per-issue override (UNCONFIRMED that Invicti reports them so).
+            I(9, "HstsNotEnabled", "HTTP Strict Transport Security (HSTS) Policy Not Enabled", "Low", "/", "523", null, false, true, 100),
+        };
+        var second = new List<InvictiIssue> { first[0], first[3], first[5], I(10, "WeakCiphersDetected", "Weak Ciphers Enabled", "Medium", "/", "327", 5.9, true, true, 100) };
+        return (first, second);
     }
 
     private void MapFindingRoutes(IEndpointRouteBuilder app)

@@ -36,7 +36,8 @@ public sealed partial class FakeProjectDiscovery
     /// <summary>The spec's default of the severity parameter: info is left out unless asked for.</summary>
     public const string DefaultResultSeverities = "unknown,low,medium,high,critical";
 
-    private static readonly DateTimeOffset s_findingEpoch = new(2026, 2, 9, 3, 0, 0, TimeSpan.Zero);
+    // Older than every other seeded or created scan, so the finding scans come last in the newest-first scan list.
+    private static readonly DateTimeOffset s_findingEpoch = new(2025, 5, 1, 3, 0, 0, TimeSpan.Zero);
 
     private readonly List<(string? TeamId, JsonObject Result)> _results = new();
     private readonly Dictionary<string, int> _exportRequests = new(StringComparer.Ordinal);
