@@ -150,6 +150,7 @@ namespace ScanPS.Tests
             Assert.Equal(new[] { FindingStatus.Closed, FindingStatus.Open, FindingStatus.Closed }, findings.Select(f => f.Status));
             Assert.True(findings[1].IsNew);
             Assert.Equal(FindingStatus.Unknown, HostedScanFindingMapper.Status("REOPENED", false, null));
+            Assert.Equal("{}", HostedScanFindingMapper.FiltersFor(new Models.HostedScanScan("empty")));
         }
 
         [Fact]
@@ -481,7 +482,9 @@ namespace ScanPS.Tests
                 using var http = new HttpClient { BaseAddress = server.BaseUri };
                 http.DefaultRequestHeaders.Add(FakeHostedScan.ApiKeyHeaderName, "test-key");
                 var scan = JsonSerializer.Deserialize(await http.GetStringAsync("/v1/scans/" + FakeHostedScan.FindingsScanId), HostedScanJsonContext.Default.HostedScanScanEnvelope)!.Data!;
-                string filters = Uri.EscapeDataString("{\"target_id\":[\"f1a000000000000000000001\",\"f1a000000000000000000002\"],\"risk_definition.scan_type\":[\"OPENVAS\"]}");
+                string json = HostedScanFindingMapper.FiltersFor(scan);
+                Assert.Equal("{\"target_id\":[\"f1a000000000000000000001\",\"f1a000000000000000000002\"],\"risk_definition.scan_type\":[\"OPENVAS\"]}", json);
+                string filters = Uri.EscapeDataString(json);
                 var risks = JsonSerializer.Deserialize(await http.GetStringAsync("/v1/risks?filters=" + filters), HostedScanFindingJsonContext.Default.HostedScanRiskListEnvelope)!.Data!;
                 var findings = HostedScanFindingMapper.ToFindings(scan, risks).ToList();
                 Assert.Equal(7, findings.Count); // f1e...08 is not the scan's

@@ -30,6 +30,22 @@ namespace ScanPS.Providers.HostedScan
         }
 
         /// <summary>
+        /// The /v1/risks filters that narrow the account's risks to the scan's own candidates: its requested target ids
+        /// and its scan type (the API has no scan filter; whether keys are ANDed is UNCONFIRMED, so callers still keep only
+        /// the scan's ids with <see cref="ToFindings"/>). Empty keys are left out.
+        /// </summary>
+        internal static string FiltersFor(HostedScanScan scan)
+        {
+            var targetIds = scan.RequestedTargets.Select(t => t.TargetId).Where(id => !string.IsNullOrEmpty(id)).Select(id => id!).Distinct(StringComparer.Ordinal).ToArray();
+            var filters = new HostedScanRiskFilters
+            {
+                TargetId = targetIds.Length == 0 ? null : targetIds,
+                ScanType = string.IsNullOrEmpty(scan.Type) ? null : new[] { scan.Type! },
+            };
+            return System.Text.Json.JsonSerializer.Serialize(filters, HostedScanFindingJsonContext.Default.HostedScanRiskFilters);
+        }
+
+        /// <summary>
         /// The risks the scan lists, out of a /v1/risks answer filtered by the scan's targets and type (which may hold
         /// risks of other scans): each once, in the order received, with the scan's own status.
         /// </summary>
