@@ -7,7 +7,7 @@ namespace ScanPS.EngineTests
 {
     /// <summary>
     /// One <see cref="Sandbox"/> for a test class (xunit runs a class's tests one after another), reset before each
-    /// test by those that call Reset: no recorded requests, no queued faults. The class fixture of most engine test classes.
+    /// test by those that call Reset: no recorded requests, no queued faults, the default lifecycle options. The class fixture of most engine test classes.
     /// </summary>
     public sealed class FakesFixture : IAsyncLifetime
     {
@@ -23,6 +23,7 @@ namespace ScanPS.EngineTests
             {
                 server.ClearRequests();
                 server.Faults.Clear();
+                (server.Vendor as ScanPS.FakeVendors.ISandboxLifecycle)?.Lifecycle.Reset();
             }
 
             return Sandbox;

@@ -66,6 +66,10 @@ internal static class FaultResponder
                 await SendTruncatedBodyAsync(context, serverStopping).ConfigureAwait(false);
                 return false;
 
+            case FaultKind.CutOffAfterBytes:
+                context.Response.Body = new CutOffStream(context, context.Response.Body, fault.AfterBytes, serverStopping);
+                return true;
+
             default:
                 throw new InvalidOperationException("Unknown fault kind " + fault.Kind + ".");
         }

@@ -23,6 +23,12 @@ public enum FaultKind
 
     /// <summary>200 with Content-Length 1000 but only 20 bytes sent before the connection is aborted.</summary>
     TruncatedBody,
+
+    /// <summary>
+    /// Serve normally (status, headers, full Content-Length), but end the connection once <see cref="Fault.AfterBytes"/>
+    /// bytes of the body have gone out: a download cut off part way.
+    /// </summary>
+    CutOffAfterBytes,
 }
 
 /// <summary>A fault to apply to the next <see cref="Times"/> matching requests.</summary>
@@ -47,6 +53,9 @@ public sealed class Fault
 
     /// <summary>How long <see cref="FaultKind.Delay"/> waits before normal handling.</summary>
     public TimeSpan Delay { get; init; }
+
+    /// <summary>Body bytes sent before <see cref="FaultKind.CutOffAfterBytes"/> ends the connection.</summary>
+    public long AfterBytes { get; init; }
 
     /// <summary>How many matching requests this fault affects.</summary>
     public int Times { get; init; } = 1;
@@ -92,6 +101,11 @@ public sealed class FaultInjector
         if (fault.Kind == FaultKind.Delay && fault.Delay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(fault), fault.Delay, "Fault.Delay must not be negative.");
+        }
+
+        if (fault.Kind == FaultKind.CutOffAfterBytes && fault.AfterBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fault), fault.AfterBytes, "Fault.AfterBytes must not be negative.");
         }
 
         if (!Enum.IsDefined(fault.Kind))

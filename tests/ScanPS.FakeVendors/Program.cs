@@ -42,6 +42,7 @@ internal static class Program
         hostedScan.AddTarget("5f0a00000000000000000002", "api.example.com", "prod");
         hostedScan.AddTarget("5f0a00000000000000000003", "staging.example.com", "staging");
         hostedScan.SeedScans(40);
+        hostedScan.SeedFindingScans();
         return hostedScan;
     }
 

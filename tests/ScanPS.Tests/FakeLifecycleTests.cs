@@ -452,8 +452,8 @@ namespace ScanPS.Tests
             await using var server = await FakeVendorServer.StartAsync(fake);
 
             var first = await Send(server, HttpMethod.Get, "/scans/?page=1&length=5", headers: ProbelyAuth);
-            var last = await Send(server, HttpMethod.Get, "/scans/?page=5&length=5", headers: ProbelyAuth);
-            var past = await Send(server, HttpMethod.Get, "/scans/?page=6&length=5", headers: ProbelyAuth);
+            var last = await Send(server, HttpMethod.Get, "/scans/?page=6&length=5", headers: ProbelyAuth);
+            var past = await Send(server, HttpMethod.Get, "/scans/?page=7&length=5", headers: ProbelyAuth);
             var completed = await Send(server, HttpMethod.Get, "/scans/?status=completed&status=canceled&length=50", headers: ProbelyAuth);
             var comma = await Send(server, HttpMethod.Get, "/scans/?status=completed,canceled&length=50", headers: ProbelyAuth);
             var bogus = await Send(server, HttpMethod.Get, "/scans/?status=done", headers: ProbelyAuth);
@@ -461,16 +461,17 @@ namespace ScanPS.Tests
             var all = await Send(server, HttpMethod.Get, "/scans/?length=100&ordering=created", headers: ProbelyAuth);
 
             Assert.Equal(new[] { "count", "page_total", "page", "length", "results" }, first.Node.AsObject().Select(p => p.Key));
-            Assert.Equal((24, 5, 1, 5, 5), ((int)first.Node["count"]!, (int)first.Node["page_total"]!, (int)first.Node["page"]!, (int)first.Node["length"]!, first.Node["results"]!.AsArray().Count));
-            Assert.Equal(4, last.Node["results"]!.AsArray().Count);
+            // 24 seeded scans (two in each status) and the three completed scans that carry the seeded findings.
+            Assert.Equal((27, 6, 1, 5, 5), ((int)first.Node["count"]!, (int)first.Node["page_total"]!, (int)first.Node["page"]!, (int)first.Node["length"]!, first.Node["results"]!.AsArray().Count));
+            Assert.Equal(2, last.Node["results"]!.AsArray().Count);
             Assert.Equal((404, "Invalid page."), (past.Code, (string)past.Node["detail"]!));
-            Assert.Equal(4, (int)completed.Node["count"]!);
+            Assert.Equal(7, (int)completed.Node["count"]!);
             Assert.All(completed.Node["results"]!.AsArray(), s => Assert.Contains((string)s!["status"]!, new[] { "completed", "canceled" }));
             Assert.Equal(completed.Body, comma.Body);
             Assert.Equal(400, bogus.Code);
             Assert.All(byTarget.Node["results"]!.AsArray(), s => Assert.Equal("3epwuyBoKQKN", (string)s!["target"]!["id"]!));
             var statuses = all.Node["results"]!.AsArray().Select(s => (string)s!["status"]!).ToList();
-            Assert.Equal(FakeProbely.ScanStatuses.Concat(FakeProbely.ScanStatuses), statuses);
+            Assert.Equal(FakeProbely.ScanStatuses.Concat(FakeProbely.ScanStatuses).Concat(new[] { "completed", "completed", "completed" }), statuses);
             // Newest first by default: the default order is the reverse of ordering=created.
             Assert.Equal(all.Node["results"]!.AsArray().Select(s => (string)s!["id"]!).Reverse().Take(5), first.Node["results"]!.AsArray().Select(s => (string)s!["id"]!));
         }

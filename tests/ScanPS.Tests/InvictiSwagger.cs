@@ -223,6 +223,8 @@ namespace ScanPS.Tests
                     {
                         if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(property.Name, out var propertySchema))
                             Validate(propertySchema, property.Value, where + "." + property.Name, errors);
+                        else if (schema.TryGetProperty("additionalProperties", out var additional) && additional.ValueKind == JsonValueKind.Object)
+                            Validate(additional, property.Value, where + "." + property.Name, errors);
                         else
                             errors.Add(where + ": property '" + property.Name + "' is not declared by the schema.");
                     }

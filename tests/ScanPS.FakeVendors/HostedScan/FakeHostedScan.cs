@@ -142,6 +142,7 @@ public sealed partial class FakeHostedScan : IFakeVendor
             _scansById.Clear();
             _targets.Clear();
             _pageTokens.Clear();
+            ResetFindings();
             _scanCounter = 0;
             _otherIdCounter = 0;
             _seededCount = 0;
@@ -155,6 +156,7 @@ public sealed partial class FakeHostedScan : IFakeVendor
         app.MapGet("/v1/scans", (RequestDelegate)ListScansAsync);
         app.MapGet("/v1/scans/{id}", (RequestDelegate)GetScanAsync);
         SandboxControl.Map(app, this);
+        MapFindingRoutes(app);
 
         // Also catches known paths with other methods, which the docs do not define.
         app.MapFallback((RequestDelegate)NotFoundAsync);
@@ -352,7 +354,7 @@ public sealed partial class FakeHostedScan : IFakeVendor
     {
         scan.Results.Add((NextOtherId(ResultIdPrefix), "text/html"));
         scan.Results.Add((NextOtherId(ResultIdPrefix), "application/pdf"));
-        scan.NewOpenRiskIds.Add(NextOtherId(RiskIdPrefix));
+        AddGeneratedRisk(scan, NextOtherId(RiskIdPrefix));
     }
 
     private void AddScan(HostedScanScan scan)

@@ -45,6 +45,10 @@ internal sealed class HostedScanScan
 
     internal List<string> NewOpenRiskIds { get; } = new();
 
+    internal List<string> StillOpenRiskIds { get; } = new();
+
+    internal List<string> ClosedRiskIds { get; } = new();
+
     /// <summary>The vendor's scan object, snake_case, fields in the documented order.</summary>
     internal JsonObject ToJson()
     {
@@ -81,8 +85,8 @@ internal sealed class HostedScanScan
             ["risks"] = new JsonObject
             {
                 ["new_open"] = newOpen,
-                ["still_open"] = new JsonArray(),
-                ["closed"] = new JsonArray(),
+                ["still_open"] = RiskIds(StillOpenRiskIds),
+                ["closed"] = RiskIds(ClosedRiskIds),
             },
             ["results"] = results,
             ["requested_targets"] = requested,
@@ -90,5 +94,16 @@ internal sealed class HostedScanScan
             // The fake never skips a target, so entries of {"target_id","skipped_reason"} never appear.
             ["skipped_targets"] = new JsonArray(),
         };
+    }
+
+    private static JsonArray RiskIds(List<string> ids)
+    {
+        JsonArray array = new();
+        foreach (string riskId in ids)
+        {
+            array.Add(new JsonObject { ["risk_id"] = riskId });
+        }
+
+        return array;
     }
 }

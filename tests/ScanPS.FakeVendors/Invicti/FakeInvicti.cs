@@ -86,6 +86,7 @@ public sealed partial class FakeInvicti : IFakeVendor
         fake.AddWebsite("https://api.staging.example.com/", "Example API staging");
         fake.SeedScans(45);
         fake.SeedLifecycleSandbox();
+        fake.AddFindingsToSeededScans();
         return fake;
     }
 
@@ -189,6 +190,7 @@ public sealed partial class FakeInvicti : IFakeVendor
         app.MapGet(ApiRoot + "/scans/listbystate", (RequestDelegate)ListByStateAsync);
         app.MapGet(ApiRoot + "/scans/detail/{id}", (RequestDelegate)DetailAsync);
         MapLifecycleRoutes(app);
+        MapFindingRoutes(app);
         app.MapFallback((RequestDelegate)NoResourceAsync);
     }
 

@@ -77,6 +77,7 @@ public sealed partial class FakeProbely : IFakeVendor
         fake.RefuseTarget("2wPxCv6ZbNmt", "The target's domain is not verified.");
         fake.AddScanProfile("8hYtRe4WqAsD");
         fake.SeedScans(24);
+        fake.SeedFindingScans();
         return fake;
     }
 
@@ -114,6 +115,7 @@ public sealed partial class FakeProbely : IFakeVendor
         app.MapGet("/scheduledscans/", (RequestDelegate)ListScheduledScansAsync);
         app.MapGet("/targets/", (RequestDelegate)ListTargetsAsync);
         MapLifecycleRoutes(app);
+        MapFindingRoutes(app);
         // Without the trailing slash (or any other path), Probely has nothing: 404 {"detail": "Not found."}
         // (UNCONFIRMED: Django may instead redirect a GET; a POST cannot be redirected).
         app.MapFallback((RequestDelegate)NotFoundAsync);

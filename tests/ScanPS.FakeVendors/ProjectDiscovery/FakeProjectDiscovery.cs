@@ -76,6 +76,7 @@ public sealed partial class FakeProjectDiscovery : IFakeVendor
         fake.SeedScans(25);
         fake.SeedScans(3, "team-blue");
         fake.SeedLifecycleSandbox();
+        fake.SeedFindingScans();
         return fake;
     }
 
@@ -122,6 +123,7 @@ public sealed partial class FakeProjectDiscovery : IFakeVendor
         lock (_gate)
         {
             _scans.Clear();
+            ResetFindings();
             _scanCounter = 0;
             _errorCounter = 0;
         }
@@ -132,6 +134,8 @@ public sealed partial class FakeProjectDiscovery : IFakeVendor
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/v1/scans", (RequestDelegate)CreateScanAsync);
         app.MapGet("/v1/scans", (RequestDelegate)ListScansAsync);
+        // Before /v1/scans/{scan_id}, which would otherwise take "results" as a scan id.
+        MapFindingRoutes(app);
         app.MapGet("/v1/scans/{scan_id}", (RequestDelegate)GetScanAsync);
         MapLifecycleRoutes(app);
         app.MapFallback((RequestDelegate)NotFoundAsync);
