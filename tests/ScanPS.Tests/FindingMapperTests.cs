@@ -31,7 +31,7 @@ namespace ScanPS.Tests
         [InlineData("MEDIUM", FindingSeverity.Medium)]
         [InlineData("HIGH", FindingSeverity.High)]
         [InlineData("high", FindingSeverity.High)]
-        [InlineData("CRITICAL", FindingSeverity.Info)] // not documented for HostedScan: kept raw, not guessed
+        [InlineData("CRITICAL", FindingSeverity.Critical)] // not documented for HostedScan, but its meaning is plain
         [InlineData("INFO", FindingSeverity.Info)]
         [InlineData("SEVERE", FindingSeverity.Info)]
         [InlineData("", FindingSeverity.Info)]
@@ -489,7 +489,7 @@ namespace ScanPS.Tests
                 var findings = HostedScanFindingMapper.ToFindings(scan, risks).ToList();
                 Assert.Equal(7, findings.Count); // f1e...08 is not the scan's
                 Assert.Equal(new[] { "CRITICAL", "HIGH", "HIGH", "INFO", "LOW", "MEDIUM", "MEDIUM" }, findings.Select(f => f.VendorSeverity).OrderBy(s => s, StringComparer.Ordinal));
-                Assert.Equal(new[] { FindingSeverity.Info, FindingSeverity.Info, FindingSeverity.Low, FindingSeverity.Medium, FindingSeverity.Medium, FindingSeverity.High, FindingSeverity.High }, findings.Select(f => f.Severity).OrderBy(s => s));
+                Assert.Equal(new[] { FindingSeverity.Info, FindingSeverity.Low, FindingSeverity.Medium, FindingSeverity.Medium, FindingSeverity.High, FindingSeverity.High, FindingSeverity.Critical }, findings.Select(f => f.Severity).OrderBy(s => s));
                 Assert.Equal(FindingStatus.Closed, findings.Single(f => f.Id == "f1e000000000000000000006").Status);
                 Assert.Equal(FindingStatus.Accepted, findings.Single(f => f.Id == "f1e000000000000000000007").Status);
                 Assert.Equal(new[] { "CVE-2024-6387" }, findings.Single(f => f.Id == "f1e000000000000000000001").Cve);

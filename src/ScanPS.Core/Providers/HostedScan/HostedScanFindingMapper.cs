@@ -13,6 +13,11 @@ namespace ScanPS.Providers.HostedScan
             ["LOW"] = FindingSeverity.Low,
             ["MEDIUM"] = FindingSeverity.Medium,
             ["HIGH"] = FindingSeverity.High,
+
+            // Not documented for HostedScan (LOW, MEDIUM, HIGH only), but their meaning is not in doubt: a CRITICAL
+            // that a newer HostedScan sends is Critical, not Info. Anything else is Info with the raw value kept.
+            ["CRITICAL"] = FindingSeverity.Critical,
+            ["INFO"] = FindingSeverity.Info,
         };
 
         public const string NewOpen = "new_open";
