@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Operations;
 using Xunit;
 

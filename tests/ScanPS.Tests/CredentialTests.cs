@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 using Xunit;

@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System.Linq;
 using ScanPS.Models;
 using ScanPS.Operations;

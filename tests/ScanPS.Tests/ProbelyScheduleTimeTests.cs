@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System;
 using ScanPS.Models;
 using ScanPS.Operations;

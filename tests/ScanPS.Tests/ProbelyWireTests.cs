@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System;
 using System.Linq;
 using System.Text.Json;

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Operations;
 using ScanPS.Providers;
 using ScanPS.Providers.ProjectDiscovery;

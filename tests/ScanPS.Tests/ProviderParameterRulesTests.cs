@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System.Management.Automation;
 using ScanPS.Operations;
 using Xunit;

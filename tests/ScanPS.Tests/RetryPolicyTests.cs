@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System;
 using System.Net;
 using System.Net.Http;

@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System;
 using System.Text;
 using System.Text.Encodings.Web;

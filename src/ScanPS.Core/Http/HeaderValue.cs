@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System.Net.Http;
 using ScanPS.Operations;
 

@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Http

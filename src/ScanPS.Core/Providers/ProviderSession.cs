@@ -2,6 +2,7 @@ using System;
 using System.Security;
 using ScanPS.Auth;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 

@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System.Text;
 using ScanPS.Operations;
 

@@ -7,6 +7,7 @@ using System.Net;
 using System.Security;
 using ScanPS.Completers;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Commands

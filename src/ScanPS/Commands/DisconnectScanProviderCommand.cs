@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScanPS.Completers;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Commands

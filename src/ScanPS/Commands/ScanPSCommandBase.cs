@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System;
 using System.Management.Automation;
 using System.Threading;

@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using System.Collections.Generic;
 using System.Text.Json;
 using ScanPS.Operations;

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 

@@ -1,10 +1,12 @@
 using System;
 using ScanPS.Auth;
+using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 using ScanPS.Providers;
 
-namespace ScanPS.Connections
+namespace ScanPS.Operations
 {
     /// <summary>Connect-ScanProvider's logic: check the input and the name, read the secret, resolve the credential, validate it with the vendor, store.</summary>
     public static class ConnectionOperations
