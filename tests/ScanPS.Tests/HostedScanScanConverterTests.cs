@@ -7,8 +7,8 @@ using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.HostedScan;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

@@ -1,14 +1,14 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Http;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.Invicti;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

@@ -1,5 +1,5 @@
-using ScanPS.Errors;
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using Xunit;

@@ -1,7 +1,7 @@
-using ScanPS.Errors;
 using System;
 using System.Linq;
 using System.Text.Json;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using ScanPS.Providers.Probely;

@@ -6,8 +6,8 @@ using System.Linq;
 using ScanPS.Auth;
 using ScanPS.Errors;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.ProjectDiscovery;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

@@ -1,12 +1,12 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.ProjectDiscovery;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

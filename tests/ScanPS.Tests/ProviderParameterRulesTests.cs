@@ -1,5 +1,5 @@
-using ScanPS.Errors;
 using System.Management.Automation;
+using ScanPS.Errors;
 using ScanPS.Operations;
 using Xunit;
 

@@ -1,6 +1,6 @@
-using ScanPS.Errors;
 using System.Collections.Generic;
 using System.Threading;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Tests

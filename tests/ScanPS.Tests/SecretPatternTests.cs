@@ -1,8 +1,8 @@
-using ScanPS.Errors;
 using System;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 using ScanPS.Providers;

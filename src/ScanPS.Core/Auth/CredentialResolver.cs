@@ -1,9 +1,8 @@
-using ScanPS.Errors;
 using System;
 using System.Linq;
 using System.Security;
+using ScanPS.Errors;
 using ScanPS.Http;
-using ScanPS.Operations;
 
 namespace ScanPS.Auth
 {

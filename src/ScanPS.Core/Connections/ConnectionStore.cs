@@ -1,8 +1,7 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Connections
 {

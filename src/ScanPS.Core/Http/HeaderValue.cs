@@ -1,6 +1,5 @@
-using ScanPS.Errors;
 using System.Net.Http;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Http
 {

@@ -1,4 +1,3 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -6,7 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Http
 {

@@ -9,11 +9,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Polly;
 using ScanPS.Errors;
-using ScanPS.Operations;
 
 namespace ScanPS.Http
 {

@@ -1,7 +1,7 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Providers;
 

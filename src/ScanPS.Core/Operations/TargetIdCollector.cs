@@ -1,6 +1,6 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
+using ScanPS.Errors;
 
 namespace ScanPS.Operations
 {

@@ -1,6 +1,6 @@
-using ScanPS.Errors;
 using System.Threading;
 using System.Threading.Tasks;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers
 {

@@ -4,7 +4,6 @@ using System.Net.Http;
 using ScanPS.Auth;
 using ScanPS.Errors;
 using ScanPS.Http;
-using ScanPS.Operations;
 using ScanPS.Providers.HostedScan;
 using ScanPS.Providers.Invicti;
 using ScanPS.Providers.Probely;

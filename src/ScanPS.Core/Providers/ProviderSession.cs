@@ -4,7 +4,6 @@ using ScanPS.Auth;
 using ScanPS.Connections;
 using ScanPS.Errors;
 using ScanPS.Http;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers
 {

@@ -1,6 +1,5 @@
-using ScanPS.Errors;
 using System.Text;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers
 {

@@ -1,7 +1,6 @@
-using ScanPS.Errors;
 using System;
 using System.Globalization;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Scheduling
 {

@@ -1,9 +1,8 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Scheduling
 {

@@ -1,12 +1,12 @@
-using ScanPS.Errors;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.ProjectDiscovery;
+using ScanPS.Providers;
 
 namespace ScanPS.Commands
 {

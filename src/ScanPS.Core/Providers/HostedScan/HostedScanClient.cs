@@ -10,7 +10,6 @@ using ScanPS.Auth;
 using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.HostedScan
 {

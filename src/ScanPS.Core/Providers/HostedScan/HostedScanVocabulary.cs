@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.HostedScan
 {

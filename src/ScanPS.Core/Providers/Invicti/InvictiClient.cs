@@ -11,7 +11,6 @@ using ScanPS.Auth;
 using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.Invicti
 {

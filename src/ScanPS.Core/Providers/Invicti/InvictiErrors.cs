@@ -1,6 +1,5 @@
-using ScanPS.Errors;
 using System;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.Invicti
 {

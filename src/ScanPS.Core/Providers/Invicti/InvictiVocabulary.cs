@@ -1,9 +1,8 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.Invicti
 {

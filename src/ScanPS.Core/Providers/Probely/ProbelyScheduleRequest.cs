@@ -1,7 +1,6 @@
-using ScanPS.Errors;
 using System;
+using ScanPS.Errors;
 using ScanPS.Models;
-using ScanPS.Operations;
 using ScanPS.Scheduling;
 
 namespace ScanPS.Providers.Probely

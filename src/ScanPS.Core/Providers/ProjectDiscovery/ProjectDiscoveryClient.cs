@@ -1,4 +1,3 @@
-using ScanPS.Errors;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -7,9 +6,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {

@@ -1,7 +1,6 @@
-using ScanPS.Errors;
 using System.Collections.Generic;
 using System.Text.Json;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {

@@ -1,8 +1,7 @@
-using ScanPS.Errors;
 using System;
 using System.IO;
 using System.Text;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {

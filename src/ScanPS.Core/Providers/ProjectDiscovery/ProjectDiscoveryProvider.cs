@@ -3,7 +3,6 @@ using System.Net.Http;
 using ScanPS.Auth;
 using ScanPS.Errors;
 using ScanPS.Http;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {
