@@ -21,7 +21,7 @@ namespace ScanPS.Operations
         public static void NewScheduledScans(ICommandHost host, ProviderSession session, IReadOnlyList<string> targetIds, ScheduledScanSchedule schedule, int batchSize)
         {
             if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be at least 1.");
-            var creator = session.Require<IScheduledScanCreator>(CommandName);
+            var creator = session.ScheduledScanCreator(CommandName);
             var batches = Split(targetIds, batchSize);
             string scheduleText = schedule.Describe();
             IReadOnlyList<ScheduledScan>? existing = null;
@@ -149,7 +149,7 @@ namespace ScanPS.Operations
                 var missing = batch.Where(id => !returned.Contains(id)).ToArray();
                 if (missing.Length == 0) return;
                 host.WriteError(new ScanPSError(
-                    "TargetsNotScheduled",
+                    ErrorIds.TargetsNotScheduled,
                     ScanPSErrorCategory.InvalidResult,
                     session.Provider + " accepted" + label.TrimEnd() + " but returned no scheduled scan for " + Count(missing.Length) + ": " + string.Join(", ", missing) + ".",
                     missing)
@@ -166,7 +166,7 @@ namespace ScanPS.Operations
         /// have acted on the batch (VendorHttpClient says so in a ConnectionFailed message only when the request had been sent).
         /// </summary>
         private static bool Uncertain(ScanPSError error) =>
-            error.StatusCode >= 500 || error.ErrorId == "VendorTimeout" || error.ErrorId == "InvalidVendorResponse" || (error.ErrorId == "ConnectionFailed" && error.Message.IndexOf("may or may not", StringComparison.Ordinal) >= 0);
+            error.StatusCode >= 500 || error.ErrorId == ErrorIds.VendorTimeout || error.ErrorId == ErrorIds.InvalidVendorResponse || (error.ErrorId == ErrorIds.ConnectionFailed && error.Message.IndexOf("may or may not", StringComparison.Ordinal) >= 0);
 
         private static string BatchLabel(int index, int count) => count == 1 ? string.Empty : " (batch " + (index + 1) + " of " + count + ")";
 

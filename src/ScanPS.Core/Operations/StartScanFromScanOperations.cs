@@ -36,7 +36,7 @@ namespace ScanPS.Operations
                 }
 
                 var session = openSession();
-                var relauncher = session.Require<IScanRelauncher>("Start-ScanFromScan");
+                var relauncher = session.ScanRelauncher("Start-ScanFromScan");
                 if (!host.ShouldProcess(Target(session, id, targetUrl), "Start a new scan with the same configuration")) continue;
 
                 try

@@ -54,7 +54,7 @@ namespace ScanPS.Operations
             {
                 string id = string.Join(", ", ids ?? Array.Empty<string>());
                 throw new ScanPSError(
-                    "ProviderMismatch",
+                    ErrorIds.ProviderMismatch,
                     ScanPSErrorCategory.InvalidArgument,
                     _commandName + " schedules " + _provider + " targets, but the pipeline gave a " + provider!.Trim() + " object (Id " + id + "), whose Id is not a " + _provider + " target id. Nothing was sent.",
                     id)
@@ -73,7 +73,7 @@ namespace ScanPS.Operations
             foreach (var id in _ids) Providers.ResourceIds.CheckTargetId(id, _provider ?? ProviderNames.Probely);
             if (_ids.Count > 0) return _ids;
             throw new ScanPSError(
-                "NoScanTargets",
+                ErrorIds.NoScanTargets,
                 ScanPSErrorCategory.InvalidArgument,
                 commandName + " got no target ids: -TargetId and the piped TargetId/Id values were all empty.")
             { RecommendedAction = "Pass -TargetId, or pipe objects with a TargetId or Id property. Nothing was sent." }.ToException();

@@ -26,7 +26,8 @@ namespace ScanPS.Commands
 
         /// <summary>The scanning service.</summary>
         [Parameter(Mandatory = true, Position = 0)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti, ProviderNames.Probely)]
+        [ValidateProvider]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>The connection's name, unique in the session (default: the provider name).</summary>
@@ -171,7 +172,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
                 // -ErrorAction Stop wraps Get-Secret's error ("The running command stopped because..."): show the error itself.
                 string reason = ex.ErrorRecord?.ToString() ?? ex.Message;
                 throw new ScanPSError(
-                    "SecretNotFound",
+                    ErrorIds.SecretNotFound,
                     ScanPSErrorCategory.ObjectNotFound,
                     "SecretManagement could not read the secret '" + SecretName + "'" + (Vault == null ? string.Empty : " from vault '" + Vault + "'") + ": " + reason,
                     SecretName)
@@ -182,7 +183,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
             if (first != null && first.Properties["ScanPSSecretManagementMissing"] != null)
             {
                 throw new ScanPSError(
-                    "SecretManagementNotInstalled",
+                    ErrorIds.SecretManagementNotInstalled,
                     ScanPSErrorCategory.NotInstalled,
                     "-SecretName needs the Microsoft.PowerShell.SecretManagement module, which is not installed.",
                     SecretName)
@@ -193,7 +194,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
             if (secret == null)
             {
                 throw new ScanPSError(
-                    "SecretNotFound",
+                    ErrorIds.SecretNotFound,
                     ScanPSErrorCategory.ObjectNotFound,
                     "SecretManagement returned nothing for the secret '" + SecretName + "'.",
                     SecretName)
@@ -215,7 +216,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
                     break;
                 default:
                     throw new ScanPSError(
-                        "UnsupportedSecretType",
+                        ErrorIds.UnsupportedSecretType,
                         ScanPSErrorCategory.InvalidData,
                         "The secret '" + SecretName + "' is a " + secret.GetType().Name + "; ScanPS needs a SecureString, a string or a PSCredential.",
                         SecretName).ToException();

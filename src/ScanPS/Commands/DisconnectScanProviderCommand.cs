@@ -23,7 +23,8 @@ namespace ScanPS.Commands
 
         /// <summary>Removes every connection of this provider.</summary>
         [Parameter(ParameterSetName = ByProviderSet, Mandatory = true)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti, ProviderNames.Probely)]
+        [ValidateProvider]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Connection objects, for example from Get-ScanProviderConnection.</summary>
@@ -53,7 +54,7 @@ namespace ScanPS.Commands
                         }
 
                         WriteError(ErrorRecords.From(new ScanPSError(
-                            "ConnectionNotFound",
+                            ErrorIds.ConnectionNotFound,
                             ScanPSErrorCategory.ObjectNotFound,
                             "There is no connection named '" + name + "' in this session.",
                             name)

@@ -14,7 +14,8 @@ namespace ScanPS.Commands
     {
         /// <summary>Only this provider's connections.</summary>
         [Parameter(Position = 0)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti, ProviderNames.Probely)]
+        [ValidateProvider]
+        [ArgumentCompleter(typeof(ProviderCompleter))]
         public string? Provider { get; set; }
 
         /// <summary>Connection names; wildcards allowed.</summary>
@@ -45,7 +46,7 @@ namespace ScanPS.Commands
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
                     WriteError(ErrorRecords.From(new ScanPSError(
-                        "ConnectionNotFound",
+                        ErrorIds.ConnectionNotFound,
                         ScanPSErrorCategory.ObjectNotFound,
                         "There is no " + (Provider == null ? string.Empty : Provider + " ") + "connection named '" + name + "' in this session.",
                         name)
