@@ -45,7 +45,7 @@ namespace ScanPS.Operations
                 catch (ScanPSException ex) when (!ScanOperations.IsFatal(ex.Error))
                 {
                     session.Log.DrainTo(host);
-                    host.WriteError(BatchFailed(ex.Error, batch, label));
+                    host.WriteError(BatchFailed(ex.Error, batch, label, session.Provider));
                 }
                 catch (ScanPSException ex)
                 {
@@ -86,7 +86,7 @@ namespace ScanPS.Operations
                 var same = repeats[id].ToList();
                 if (same.Count == 0) continue;
                 var first = same[0];
-                string name = first is ProbelyScheduledScan probely && !string.IsNullOrEmpty(probely.TargetName) ? " (" + probely.TargetName + ")" : string.Empty;
+                string name = string.IsNullOrEmpty(first.TargetLabel()) ? string.Empty : " (" + first.TargetLabel() + ")";
                 string repeatsText = first.Repeats.Length == 0 ? string.Empty : char.ToLowerInvariant(first.Repeats[0]) + first.Repeats.Substring(1) + ", ";
                 host.WriteWarning("Target " + id + name + " already has scheduled scan" + (same.Count == 1 ? " " : "s ") + string.Join(", ", same.Select(s => s.Id)) +
                     " with the same start and recurrence (" + repeatsText + "next run " +
@@ -106,7 +106,7 @@ namespace ScanPS.Operations
         }
 
         /// <summary>The refusal, restated around the batch: which ids were not scheduled, then the vendor's reason.</summary>
-        private static ScanPSError BatchFailed(ScanPSError error, IReadOnlyList<string> batch, string label)
+        private static ScanPSError BatchFailed(ScanPSError error, IReadOnlyList<string> batch, string label, string provider)
         {
             string outcome = Uncertain(error) ? "may or may not have been scheduled" : (batch.Count == 1 ? "was" : "were") + " not scheduled";
             return new ScanPSError(
@@ -120,7 +120,7 @@ namespace ScanPS.Operations
                 VendorRequestId = error.VendorRequestId,
                 InnerException = error.InnerException,
                 RecommendedAction = Uncertain(error)
-                    ? "Check the targets' schedules in Probely before running " + CommandName + " again for these ids (the error's TargetObject)."
+                    ? "Check the targets' schedules in " + provider + " before running " + CommandName + " again for these ids (the error's TargetObject)."
                     : (error.RecommendedAction ?? "Correct the problem") + " Then run " + CommandName + " again for just these ids (the error's TargetObject): " + string.Join(",", batch) + ".",
             };
         }

@@ -12,12 +12,8 @@ namespace ScanPS.Operations
     {
         private readonly List<string> _ids = new List<string>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-        private readonly string? _provider;
+        private readonly string _provider;
         private readonly string? _commandName;
-
-        public TargetIdCollector()
-        {
-        }
 
         /// <summary>Ids of <paramref name="provider"/>'s targets: a piped object that names another provider is refused.</summary>
         public TargetIdCollector(string provider, string commandName)
@@ -50,7 +46,7 @@ namespace ScanPS.Operations
         /// </summary>
         public void Add(IEnumerable<string>? ids, string? provider)
         {
-            if (_provider != null && !string.IsNullOrWhiteSpace(provider) && ProviderNames.Normalize(provider) != _provider)
+            if (!string.IsNullOrWhiteSpace(provider) && ProviderNames.Normalize(provider) != _provider)
             {
                 string id = string.Join(", ", ids ?? Array.Empty<string>());
                 throw new ScanPSError(
@@ -70,7 +66,7 @@ namespace ScanPS.Operations
         /// </summary>
         public IReadOnlyList<string> Require(string commandName)
         {
-            foreach (var id in _ids) Providers.ResourceIds.CheckTargetId(id, _provider ?? ProviderNames.Probely);
+            foreach (var id in _ids) Providers.ResourceIds.CheckTargetId(id, _provider);
             if (_ids.Count > 0) return _ids;
             throw new ScanPSError(
                 ErrorIds.NoScanTargets,
