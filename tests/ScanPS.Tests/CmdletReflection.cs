@@ -54,11 +54,11 @@ namespace ScanPS.Tests
             return sets.Count == 0 ? new List<string> { AllSets } : sets;
         }
 
-        /// <summary>The values a [ValidateSet] accepts, or a [ValidateProvider] (-Provider's set, from the provider list).</summary>
+        /// <summary>The values a [ValidateSet] accepts, or a [ValidateProvider]/[ValidateRegion] (from the provider definitions).</summary>
         public static string[] ValidateSet(Type cmdlet, string parameter)
         {
             var property = cmdlet.GetProperty(parameter)!;
-            var provider = property.GetCustomAttribute<ScanPS.Commands.ValidateProviderAttribute>();
+            var provider = property.GetCustomAttribute<ScanPS.Commands.ValidateKnownValuesAttribute>();
             if (provider != null) return provider.ValidValues.ToArray();
             var a = Attribute(property, "ValidateSetAttribute")!;
             return ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!).ToArray();

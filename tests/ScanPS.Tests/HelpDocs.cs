@@ -79,7 +79,7 @@ namespace ScanPS.Tests
                     TypeName(property.PropertyType),
                     bySet,
                     alias == null ? Array.Empty<string>() : Strings(alias),
-                    property.GetCustomAttribute<ScanPS.Commands.ValidateProviderAttribute>() is { } providers ? providers.ValidValues.ToArray()
+                    property.GetCustomAttribute<ScanPS.Commands.ValidateKnownValuesAttribute>() is { } providers ? providers.ValidValues.ToArray()
                         : validateSet != null ? Strings(validateSet) : EnumValues(property.PropertyType),
                     Attribute(property, "SupportsWildcardsAttribute") != null,
                     Optional: false));

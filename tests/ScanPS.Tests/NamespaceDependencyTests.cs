@@ -64,6 +64,23 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void No_production_comment_points_at_a_test_class()
+        {
+            var wrong = new List<string>();
+            foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "src"), "*.cs", SearchOption.AllDirectories))
+            {
+                string relative = Relative(file);
+                if (relative.Contains("/obj/") || relative.Contains("/bin/")) continue;
+                foreach (Match comment in Regex.Matches(File.ReadAllText(file), @"//.*"))
+                {
+                    if (Regex.IsMatch(comment.Value, @"\b\w+Tests\b")) wrong.Add(relative + ": " + comment.Value.Trim());
+                }
+            }
+
+            Assert.True(wrong.Count == 0, "Production comments that name a test class (say why in the code instead):\n" + string.Join("\n", wrong));
+        }
+
+        [Fact]
         public void Every_core_folder_is_a_known_layer()
         {
             var folders = Directory.GetDirectories(CoreDirectory).Select(Path.GetFileName).Where(n => n != "bin" && n != "obj");

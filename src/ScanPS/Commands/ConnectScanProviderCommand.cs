@@ -27,7 +27,7 @@ namespace ScanPS.Commands
         /// <summary>The scanning service.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateProvider]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>The connection's name, unique in the session (default: the provider name).</summary>
@@ -64,7 +64,8 @@ namespace ScanPS.Commands
 
         /// <summary>Probely's regional host; a key works only in its own region.</summary>
         [Parameter]
-        [ValidateSet("Default", "EU", "US", "AU")]
+        [ValidateRegion]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string? Region { get; set; }
 
         /// <summary>ProjectDiscovery team id, sent as X-Team-Id.</summary>

@@ -24,7 +24,7 @@ namespace ScanPS.Commands
         /// <summary>Removes every connection of this provider.</summary>
         [Parameter(ParameterSetName = ByProviderSet, Mandatory = true)]
         [ValidateProvider]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Connection objects, for example from Get-ScanProviderConnection.</summary>

@@ -25,7 +25,7 @@ namespace ScanPS.Commands
         /// <summary>
         /// The scanning service. It binds from piped objects only in the by-id sets: PowerShell binds piped properties
         /// in the default set first and then latches on to it, so a pipeline-bound Provider in the listing sets would
-        /// turn $scan | Get-Scan into a listing of every scan (the engine PipelineBindingTests prove it).
+        /// turn $scan | Get-Scan into a listing of every scan.
         /// </summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0)]
@@ -33,7 +33,7 @@ namespace ScanPS.Commands
         [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateProvider(typeof(IScanReader))]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Scan ids; binds from the Id property of piped scans, so New-Scan | Get-Scan refreshes them.</summary>

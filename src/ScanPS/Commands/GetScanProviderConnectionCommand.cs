@@ -15,7 +15,7 @@ namespace ScanPS.Commands
         /// <summary>Only this provider's connections.</summary>
         [Parameter(Position = 0)]
         [ValidateProvider]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string? Provider { get; set; }
 
         /// <summary>Connection names; wildcards allowed.</summary>

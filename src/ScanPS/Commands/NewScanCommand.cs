@@ -19,7 +19,7 @@ namespace ScanPS.Commands
     /// piped in, PowerShell cannot drop a set for a missing mandatory parameter (it might come from the pipeline);
     /// without a default it would prompt for HostedScan's -Type even for `Import-Csv | New-Scan -Provider
     /// ProjectDiscovery`. On the command line HostedScan's -Type selects its set; ProviderParameterRules settles
-    /// a -Provider that does not match the set (the engine's PipelineBindingTests prove both).
+    /// a -Provider that does not match the set.
     /// </remarks>
     [Cmdlet(VerbsCommon.New, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ProjectDiscoverySet)]
     [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan))]
@@ -40,7 +40,7 @@ namespace ScanPS.Commands
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
         [ValidateProvider(typeof(IScanCreator))]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>HostedScan scanner type.</summary>

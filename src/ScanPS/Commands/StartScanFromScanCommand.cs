@@ -22,7 +22,7 @@ namespace ScanPS.Commands
         /// <summary>The scanning service; Invicti, the only one with this operation today, is the default.</summary>
         [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true)]
         [ValidateProvider(typeof(IScanRelauncher))]
-        [ArgumentCompleter(typeof(ProviderCompleter))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = ProviderNames.Invicti;
 
         /// <summary>Ids of the earlier scans; each one launches one new scan.</summary>

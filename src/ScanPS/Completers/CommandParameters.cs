@@ -9,10 +9,10 @@ namespace ScanPS.Completers
     /// <summary>What completers read from a ScanPS cmdlet's declaration: its -Provider check and default parameter set.</summary>
     internal static class CommandParameters
     {
-        /// <summary>The [ValidateProvider] of the command's parameter, or null when it has none (or the command is not ScanPS's).</summary>
-        public static ValidateProviderAttribute? ProviderCheck(string commandName, string parameterName) =>
+        /// <summary>The [ValidateProvider] or [ValidateRegion] of the command's parameter, or null when it has none (or the command is not ScanPS's).</summary>
+        public static ValidateKnownValuesAttribute? KnownValues(string commandName, string parameterName) =>
             Cmdlet(commandName)?.GetProperty(parameterName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
-                ?.GetCustomAttribute<ValidateProviderAttribute>();
+                ?.GetCustomAttribute<ValidateKnownValuesAttribute>();
 
         /// <summary>
         /// The provider a command means when -Provider is not typed: the only one it accepts (Start-ScanFromScan), else
@@ -20,7 +20,7 @@ namespace ScanPS.Completers
         /// </summary>
         public static string? ImpliedProvider(string commandName)
         {
-            var accepted = ProviderCheck(commandName, "Provider")?.ValidValues;
+            var accepted = KnownValues(commandName, "Provider")?.ValidValues;
             if (accepted != null && accepted.Count == 1) return accepted[0];
             string? defaultSet = Cmdlet(commandName)?.GetCustomAttribute<CmdletAttribute>()?.DefaultParameterSetName;
             return defaultSet == null ? null : Operations.ProviderParameterRules.OwnerOf(defaultSet);

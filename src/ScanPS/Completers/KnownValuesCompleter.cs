@@ -8,16 +8,16 @@ using System.Management.Automation.Language;
 namespace ScanPS.Completers
 {
     /// <summary>
-    /// Completes -Provider with the names its [ValidateProvider] accepts on that command, sorted as PowerShell sorts
-    /// a [ValidateSet]'s values.
+    /// Completes a parameter checked by a [ValidateProvider] or [ValidateRegion] (-Provider, -Region) with the values it
+    /// accepts on that command, sorted as PowerShell sorts a [ValidateSet]'s values.
     /// </summary>
-    public sealed class ProviderCompleter : IArgumentCompleter
+    public sealed class KnownValuesCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(
             string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var names = CommandParameters.ProviderCheck(commandName, parameterName)?.ValidValues ?? ProviderNames.All;
+            var names = CommandParameters.KnownValues(commandName, parameterName)?.ValidValues ?? (IReadOnlyList<string>)new string[0];
             return names
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)
