@@ -81,6 +81,19 @@ namespace ScanPS.Tests
         }
 
         [Fact]
+        public void Error_ids_are_the_named_constants_of_ErrorIds()
+        {
+            // new ScanPSError("SomeId", …), possibly with the id on the next line, or a NotFoundErrorId = "SomeId".
+            var literal = new Regex(@"(new\s+ScanPSError\(\s*|NotFoundErrorId\s*=\s*)""[A-Za-z]+""");
+            var wrong = Directory.GetFiles(Path.Combine(RepoRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !Relative(f).Contains("/obj/") && !Relative(f).Contains("/bin/"))
+                .Where(f => literal.IsMatch(WithoutComments(File.ReadAllText(f))))
+                .Select(Relative).ToList();
+            Assert.True(wrong.Count == 0, "Error ids written as literals (add them to ScanPS.Errors.ErrorIds):\n" + string.Join("\n", wrong));
+            Assert.All(typeof(ScanPS.Errors.ErrorIds).GetFields(), f => Assert.Equal(f.Name, f.GetValue(null)));
+        }
+
+        [Fact]
         public void Every_core_folder_is_a_known_layer()
         {
             var folders = Directory.GetDirectories(CoreDirectory).Select(Path.GetFileName).Where(n => n != "bin" && n != "obj");

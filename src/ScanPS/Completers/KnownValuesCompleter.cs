@@ -21,7 +21,14 @@ namespace ScanPS.Completers
             return names
                 .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)
-                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name));
+                .Select(name => new CompletionResult(Text(name), name, CompletionResultType.ParameterValue, name));
         }
+
+        /// <summary>
+        /// Bare when the value is a plain word, as PowerShell completes a [ValidateSet] value (a keyword such as Default
+        /// stays bare: it is read as a string in argument position); quoted otherwise.
+        /// </summary>
+        private static string Text(string value) =>
+            value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c == '_') ? value : CompletionText.Quote(value);
     }
 }
