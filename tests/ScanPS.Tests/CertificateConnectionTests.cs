@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using ScanPS.Auth;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Http;
 using ScanPS.Operations;

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ScanPS.Commands;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using ScanPS.Providers.HostedScan;

@@ -54,9 +54,13 @@ namespace ScanPS.Tests
             return sets.Count == 0 ? new List<string> { AllSets } : sets;
         }
 
+        /// <summary>The values a [ValidateSet] accepts, or a [ValidateProvider]/[ValidateRegion] (from the provider definitions).</summary>
         public static string[] ValidateSet(Type cmdlet, string parameter)
         {
-            var a = Attribute(cmdlet.GetProperty(parameter)!, "ValidateSetAttribute")!;
+            var property = cmdlet.GetProperty(parameter)!;
+            var provider = property.GetCustomAttribute<ScanPS.Commands.ValidateKnownValuesAttribute>();
+            if (provider != null) return provider.ValidValues.ToArray();
+            var a = Attribute(property, "ValidateSetAttribute")!;
             return ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!).ToArray();
         }
 

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ScanPS.Auth;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Operations;
 using Xunit;

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Security;
 using ScanPS.Auth;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Http;
 using ScanPS.Models;
@@ -265,7 +266,7 @@ namespace ScanPS.Tests
             foreach (var stale in new[] { first, second })
             {
                 var options = new ScanPS.Providers.ProviderSessionOptions { Provider = "HostedScan", Connection = stale };
-                Assert.Equal("ConnectionRemoved", Assert.Throws<ScanPS.Operations.ScanPSException>(() => options.ApplyConnection()).ErrorId);
+                Assert.Equal("ConnectionRemoved", Assert.Throws<ScanPS.Errors.ScanPSException>(() => options.ApplyConnection()).ErrorId);
             }
         }
     }

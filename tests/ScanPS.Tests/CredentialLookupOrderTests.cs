@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Operations;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests
@@ -49,7 +51,7 @@ namespace ScanPS.Tests
         [MemberData(nameof(Cases))]
         public void The_first_source_in_the_documented_order_wins(string provider, Sources given, string expected)
         {
-            var spec = CredentialSpec.For(provider);
+            var spec = ProviderDefinition.Get(provider).Credential;
             var environment = new Dictionary<string, string>();
             if (given.HasFlag(Sources.Environment)) environment[spec.SecretVariables[0]] = "from-environment";
             if (given.HasFlag(Sources.VendorEnvironment)) environment["PDCP_API_KEY"] = "from-vendor-environment";
@@ -100,7 +102,7 @@ namespace ScanPS.Tests
         public void Invicti_without_a_user_id_anywhere_says_what_is_missing()
         {
             var ex = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve(
-                CredentialSpec.For(ProviderNames.Invicti), ApiKeyCredential.ToSecureString("token"), null, null, null, null, _ => null));
+                ProviderDefinition.Get(ProviderNames.Invicti).Credential, ApiKeyCredential.ToSecureString("token"), null, null, null, null, _ => null));
             Assert.Equal("NoCredentialResolved", ex.ErrorId);
             Assert.Contains("the Invicti API user id", ex.Message);
             Assert.Contains("SCANPS_INVICTI_USER_ID", ex.Message);

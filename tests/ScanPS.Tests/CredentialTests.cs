@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests
@@ -21,7 +23,7 @@ namespace ScanPS.Tests
         [Fact]
         public void ApiKey_parameter_wins_over_the_environment()
         {
-            var c = CredentialResolver.Resolve("HostedScan", ApiKeyCredential.ToSecureString("from-param"), null, null, Env(("SCANPS_HOSTEDSCAN_API_KEY", "from-env")));
+            var c = CredentialResolver.Resolve(ProviderDefinition.Get("HostedScan").Credential, ApiKeyCredential.ToSecureString("from-param"), null, null, Env(("SCANPS_HOSTEDSCAN_API_KEY", "from-env")));
             Assert.Equal("from-param", Plain(c));
             Assert.Equal("the -ApiKey parameter", c.Source);
         }
@@ -29,7 +31,7 @@ namespace ScanPS.Tests
         [Fact]
         public void Credential_password_is_the_key_and_keeps_the_user_name()
         {
-            var c = CredentialResolver.Resolve("HostedScan", null, ApiKeyCredential.ToSecureString("pw-key"), "ignored-user", Env(("SCANPS_HOSTEDSCAN_API_KEY", "from-env")));
+            var c = CredentialResolver.Resolve(ProviderDefinition.Get("HostedScan").Credential, null, ApiKeyCredential.ToSecureString("pw-key"), "ignored-user", Env(("SCANPS_HOSTEDSCAN_API_KEY", "from-env")));
             Assert.Equal("pw-key", Plain(c));
             Assert.Equal("ignored-user", c.UserName);
             Assert.Equal("the -Credential parameter", c.Source);
@@ -38,7 +40,7 @@ namespace ScanPS.Tests
         [Fact]
         public void The_environment_variable_is_used_when_no_parameter_is_given()
         {
-            var c = CredentialResolver.Resolve("HostedScan", null, null, null, Env(("SCANPS_HOSTEDSCAN_API_KEY", "  from-env  ")));
+            var c = CredentialResolver.Resolve(ProviderDefinition.Get("HostedScan").Credential, null, null, null, Env(("SCANPS_HOSTEDSCAN_API_KEY", "  from-env  ")));
             Assert.Equal("from-env", Plain(c));
             Assert.Equal("environment variable SCANPS_HOSTEDSCAN_API_KEY", c.Source);
         }
@@ -50,7 +52,7 @@ namespace ScanPS.Tests
         public void Nothing_set_is_a_NoCredentialResolved_error_that_says_what_to_set(string? environmentValue)
         {
             var env = environmentValue == null ? Env() : Env(("SCANPS_HOSTEDSCAN_API_KEY", environmentValue));
-            var ex = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve("HostedScan", null, null, null, env));
+            var ex = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve(ProviderDefinition.Get("HostedScan").Credential, null, null, null, env));
 
             Assert.Equal("NoCredentialResolved", ex.ErrorId);
             Assert.Equal(ScanPSErrorCategory.AuthenticationError, ex.Error.Category);
@@ -62,7 +64,7 @@ namespace ScanPS.Tests
         [Fact]
         public void Both_ApiKey_and_Credential_is_an_error()
         {
-            var ex = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve("HostedScan", ApiKeyCredential.ToSecureString("a"), ApiKeyCredential.ToSecureString("b"), "u", Env()));
+            var ex = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve(ProviderDefinition.Get("HostedScan").Credential, ApiKeyCredential.ToSecureString("a"), ApiKeyCredential.ToSecureString("b"), "u", Env()));
             Assert.Equal("ConflictingCredentialParameters", ex.ErrorId);
             Assert.Equal(ScanPSErrorCategory.InvalidArgument, ex.Error.Category);
         }
@@ -70,7 +72,7 @@ namespace ScanPS.Tests
         [Fact]
         public void An_empty_explicit_key_is_refused()
         {
-            var ex = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve("HostedScan", ApiKeyCredential.ToSecureString(""), null, null, Env(("SCANPS_HOSTEDSCAN_API_KEY", "env"))));
+            var ex = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve(ProviderDefinition.Get("HostedScan").Credential, ApiKeyCredential.ToSecureString(""), null, null, Env(("SCANPS_HOSTEDSCAN_API_KEY", "env"))));
             Assert.Equal("NoCredentialResolved", ex.ErrorId);
         }
 

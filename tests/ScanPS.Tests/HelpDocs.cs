@@ -79,7 +79,8 @@ namespace ScanPS.Tests
                     TypeName(property.PropertyType),
                     bySet,
                     alias == null ? Array.Empty<string>() : Strings(alias),
-                    validateSet != null ? Strings(validateSet) : EnumValues(property.PropertyType),
+                    property.GetCustomAttribute<ScanPS.Commands.ValidateKnownValuesAttribute>() is { } providers ? providers.ValidValues.ToArray()
+                        : validateSet != null ? Strings(validateSet) : EnumValues(property.PropertyType),
                     Attribute(property, "SupportsWildcardsAttribute") != null,
                     Optional: false));
             }

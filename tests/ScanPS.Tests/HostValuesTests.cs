@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using ScanPS.Errors;
 using ScanPS.Operations;
 using ScanPS.Providers.ProjectDiscovery;
 using Xunit;

@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using ScanPS.Benchmarks.Server;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.HostedScan;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

@@ -1,9 +1,10 @@
 using System;
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.HostedScan;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Models;
 using ScanPS.Operations;

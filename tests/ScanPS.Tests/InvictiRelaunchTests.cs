@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using ScanPS.Commands;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Models;
 using ScanPS.Operations;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Http;
 using ScanPS.Models;

@@ -1,4 +1,5 @@
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using Xunit;
@@ -18,7 +19,7 @@ namespace ScanPS.Tests
             collected.Add("HostedScan", new[] { "a.example", "b.example" }, null, null);
             var host = new RecordingHost { WhatIf = true };
 
-            ScanOperations.NewScan(host, Open(), collected.ToHostedScanRequest("NMAP", null));
+            ScanOperations.NewScan(host, Open(), NewScanRequests.HostedScan(collected, "NMAP", null));
 
             Assert.Empty(Server.Requests);
             Assert.Empty(host.Output);
@@ -32,7 +33,7 @@ namespace ScanPS.Tests
             collected.Add("HostedScan", new[] { " ", "" }, null, null);
             var host = new RecordingHost();
 
-            var ex = Assert.Throws<ScanPSException>(() => ScanOperations.NewScan(host, Open(), collected.ToHostedScanRequest("NMAP", null)));
+            var ex = Assert.Throws<ScanPSException>(() => ScanOperations.NewScan(host, Open(), NewScanRequests.HostedScan(collected, "NMAP", null)));
 
             Assert.Equal("NoScanTargets", ex.ErrorId);
             Assert.Equal(ScanPSErrorCategory.InvalidArgument, ex.Error.Category);
@@ -46,7 +47,7 @@ namespace ScanPS.Tests
             var collected = new NewScanCollector();
             collected.Add("HostedScan", new[] { "a.example" }, null, null);
 
-            var ex = Assert.Throws<ScanPSException>(() => collected.ToHostedScanRequest("NESSUS", null).Validate());
+            var ex = Assert.Throws<ScanPSException>(() => NewScanRequests.HostedScan(collected, "NESSUS", null).Validate());
 
             Assert.Equal("InvalidScanType", ex.ErrorId);
             Assert.Contains("NMAP, NMAP_UDP, SSLYZE, OPENVAS, OWASP_ZAP", ex.Message);
@@ -71,7 +72,7 @@ namespace ScanPS.Tests
             collected.Add("HostedScan", Enumerable.Range(1, 8).Select(i => "h" + i + ".example"), null, null);
 
             Assert.Equal("Create NMAP scan of 8 targets (h1.example, h2.example, h3.example, h4.example, h5.example, … 3 more)",
-                collected.ToHostedScanRequest("nmap", null).Describe());
+                NewScanRequests.HostedScan(collected, "nmap", null).Describe());
         }
     }
 }

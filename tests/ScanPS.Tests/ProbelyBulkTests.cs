@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Models;
 using ScanPS.Operations;
@@ -280,7 +281,7 @@ namespace ScanPS.Tests
         [Fact]
         public void Ids_from_parameters_and_pipeline_records_are_collected_trimmed_and_deduplicated()
         {
-            var collector = new TargetIdCollector();
+            var collector = new TargetIdCollector(ProviderNames.Probely, "New-ScheduledScanBulk");
             collector.Add(new[] { "3epwuyBoKQKN", " 5zJkQ8cQn2Pw " }); // -TargetId
             collector.Add(new[] { "" });                                  // a CSV row with an empty Id column
             collector.Add(new[] { "3epwuyBoKQKN" });                      // repeated row
@@ -294,7 +295,7 @@ namespace ScanPS.Tests
         [Fact]
         public void No_usable_id_is_NoScanTargets_before_any_request()
         {
-            var collector = new TargetIdCollector();
+            var collector = new TargetIdCollector(ProviderNames.Probely, "New-ScheduledScanBulk");
             collector.Add(new[] { " ", "" });
 
             var ex = Assert.Throws<ScanPSException>(() => collector.Require("New-ScheduledScanBulk"));

@@ -1,4 +1,5 @@
 using System;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using ScanPS.Providers.Probely;

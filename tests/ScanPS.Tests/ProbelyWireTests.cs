@@ -1,9 +1,11 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using ScanPS.Providers.Probely;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests
@@ -198,7 +200,7 @@ namespace ScanPS.Tests
         [Fact]
         public void The_API_key_comes_from_SCANPS_PROBELY_API_KEY()
         {
-            Assert.Equal(new[] { "SCANPS_PROBELY_API_KEY" }, Auth.CredentialSpec.For("Probely").SecretVariables);
+            Assert.Equal(new[] { "SCANPS_PROBELY_API_KEY" }, ProviderDefinition.Get("Probely").Credential.SecretVariables);
         }
 
         private static JsonElement ScheduleOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("scheduledscan").Clone();

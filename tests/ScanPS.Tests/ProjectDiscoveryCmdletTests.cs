@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ScanPS.Commands;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using ScanPS.Providers.ProjectDiscovery;

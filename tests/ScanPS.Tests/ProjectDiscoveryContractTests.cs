@@ -56,7 +56,7 @@ namespace ScanPS.Tests
                     var collector = new NewScanCollector();
                     collector.Add("ProjectDiscovery", new[] { "web1.example.com" }, null, null);
                     collector.Add("projectdiscovery", new[] { "web2.example.com" }, null, null);
-                    var request = collector.ToProjectDiscoveryRequest();
+                    var request = NewScanRequests.ProjectDiscovery(collector);
                     request.Templates.Add("http/cves/");
                     return request;
             }

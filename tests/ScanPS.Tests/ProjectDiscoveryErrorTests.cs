@@ -1,4 +1,5 @@
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Models;
 using ScanPS.Operations;

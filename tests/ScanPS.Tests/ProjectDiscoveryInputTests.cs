@@ -4,9 +4,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.ProjectDiscovery;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests
@@ -141,7 +142,7 @@ namespace ScanPS.Tests
             var collector = new NewScanCollector();
             collector.Add("ProjectDiscovery", new[] { "web1.example.com" }, null, null);
             collector.Add("projectdiscovery", new[] { "web2.example.com", "web1.example.com" }, null, null);
-            var request = collector.ToProjectDiscoveryRequest();
+            var request = NewScanRequests.ProjectDiscovery(collector);
             request.Templates.Add("http/cves/");
 
             ScanOperations.NewScan(new RecordingHost(), Open(), request);
@@ -154,12 +155,12 @@ namespace ScanPS.Tests
         {
             string? Env(string name, string? scanps, string? pdcp) => name == "SCANPS_PROJECTDISCOVERY_API_KEY" ? scanps : name == "PDCP_API_KEY" ? pdcp : null;
 
-            var both = CredentialResolver.Resolve("ProjectDiscovery", null, null, null, n => Env(n, "scanps-key", "pdcp-key"));
+            var both = CredentialResolver.Resolve(ProviderDefinition.Get("ProjectDiscovery").Credential, null, null, null, n => Env(n, "scanps-key", "pdcp-key"));
             Assert.Equal("scanps-key", both.Reveal());
-            var pdcpOnly = CredentialResolver.Resolve("ProjectDiscovery", null, null, null, n => Env(n, null, "pdcp-key"));
+            var pdcpOnly = CredentialResolver.Resolve(ProviderDefinition.Get("ProjectDiscovery").Credential, null, null, null, n => Env(n, null, "pdcp-key"));
             Assert.Equal("pdcp-key", pdcpOnly.Reveal());
             Assert.Equal("environment variable PDCP_API_KEY", pdcpOnly.Source);
-            var none = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve("ProjectDiscovery", null, null, null, n => null));
+            var none = Assert.Throws<ScanPSException>(() => CredentialResolver.Resolve(ProviderDefinition.Get("ProjectDiscovery").Credential, null, null, null, n => null));
             Assert.Equal("NoCredentialResolved", none.ErrorId);
             Assert.Contains("SCANPS_PROJECTDISCOVERY_API_KEY or PDCP_API_KEY", none.Message);
         }

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.ProjectDiscovery;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ScanPS.Errors;
 using ScanPS.Operations;
 using Xunit;
 

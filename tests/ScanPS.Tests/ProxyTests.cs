@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using ScanPS.Auth;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 using ScanPS.Providers;
@@ -57,10 +58,10 @@ namespace ScanPS.Tests
         public void Without_proxy_credentials_the_proxy_refuses_with_a_clear_error()
         {
             using var proxy = new LoopbackProxy("proxy-user", "proxy-pass");
-            var ex = Assert.Throws<Operations.ScanPSException>(() => ConnectionOperations.Connect(new RecordingHost(), new ConnectionStore(), Request(proxy)));
+            var ex = Assert.Throws<Errors.ScanPSException>(() => ConnectionOperations.Connect(new RecordingHost(), new ConnectionStore(), Request(proxy)));
             Assert.Equal(407, ex.Error.StatusCode);
             Assert.Equal("ProxyAuthenticationRequired", ex.ErrorId);
-            Assert.Equal(Operations.ScanPSErrorCategory.AuthenticationError, ex.Error.Category);
+            Assert.Equal(Errors.ScanPSErrorCategory.AuthenticationError, ex.Error.Category);
             Assert.Contains("407", ex.Message);
             Assert.Empty(ApiRequests);
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Tests

@@ -1,11 +1,12 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using ScanPS.Errors;
 using ScanPS.FakeVendors;
 using ScanPS.Http;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.HostedScan;
+using ScanPS.Providers;
 using Xunit;
 
 namespace ScanPS.Tests

@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 using ScanPS.Providers;
@@ -101,7 +102,7 @@ namespace ScanPS.Tests
         public void A_key_from_the_environment_with_a_line_break_is_refused_naming_the_variable()
         {
             var ex = Assert.Throws<ScanPSException>(() => ScanPS.Auth.CredentialResolver.Resolve(
-                "HostedScan", null, null, null, name => name == "SCANPS_HOSTEDSCAN_API_KEY" ? "key-part\nX-Injected: 1" : null));
+                ScanPS.Providers.ProviderDefinition.Get("HostedScan").Credential, null, null, null, name => name == "SCANPS_HOSTEDSCAN_API_KEY" ? "key-part\nX-Injected: 1" : null));
 
             Assert.Equal("InvalidCredential", ex.ErrorId);
             Assert.Equal(ScanPSErrorCategory.InvalidArgument, ex.Error.Category);

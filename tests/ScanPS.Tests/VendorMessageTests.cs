@@ -1,3 +1,4 @@
+using ScanPS.Errors;
 using ScanPS.Http;
 using Xunit;
 
@@ -27,9 +28,9 @@ namespace ScanPS.Tests
         [Fact]
         public void The_shown_error_carries_the_vendor_request_id_once()
         {
-            var withId = new ScanPS.Operations.ScanPSError("VendorUnavailable", ScanPS.Operations.ScanPSErrorCategory.ResourceUnavailable, "HostedScan answered 503.") { VendorRequestId = "req-42" };
-            var alreadyThere = new ScanPS.Operations.ScanPSError("InvalidRequest", ScanPS.Operations.ScanPSErrorCategory.InvalidArgument, "Refused (error id 01hx).") { VendorRequestId = "01hx" };
-            var without = new ScanPS.Operations.ScanPSError("ScanNotFound", ScanPS.Operations.ScanPSErrorCategory.ObjectNotFound, "No scan x.");
+            var withId = new ScanPS.Errors.ScanPSError("VendorUnavailable", ScanPS.Errors.ScanPSErrorCategory.ResourceUnavailable, "HostedScan answered 503.") { VendorRequestId = "req-42" };
+            var alreadyThere = new ScanPS.Errors.ScanPSError("InvalidRequest", ScanPS.Errors.ScanPSErrorCategory.InvalidArgument, "Refused (error id 01hx).") { VendorRequestId = "01hx" };
+            var without = new ScanPS.Errors.ScanPSError("ScanNotFound", ScanPS.Errors.ScanPSErrorCategory.ObjectNotFound, "No scan x.");
 
             Assert.Equal("HostedScan answered 503. (request id req-42)", withId.DetailsMessage);
             Assert.Equal("Refused (error id 01hx).", alreadyThere.DetailsMessage);

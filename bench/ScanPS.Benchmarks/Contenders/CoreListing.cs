@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
 using ScanPS.Operations;
@@ -26,7 +27,7 @@ namespace ScanPS.Benchmarks.Contenders
 
         public async Task ListAsync(Uri listingBaseUri, IScanSink sink, CancellationToken cancellationToken)
         {
-            var reader = Open(listingBaseUri).Require<IScanReader>("Get-Scan");
+            var reader = Open(listingBaseUri).ScanReader("Get-Scan");
             await foreach (var scan in reader.ListScansAsync(new ScanListQuery(), cancellationToken).ConfigureAwait(false))
             {
                 sink.Add(scan.Id, scan);

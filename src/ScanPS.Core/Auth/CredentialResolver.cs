@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using System.Security;
+using ScanPS.Errors;
 using ScanPS.Http;
-using ScanPS.Operations;
 
 namespace ScanPS.Auth
 {
@@ -14,15 +14,14 @@ namespace ScanPS.Auth
     /// </summary>
     public static class CredentialResolver
     {
-        public static string ApiKeyVariable(string provider) => CredentialSpec.For(provider).SecretVariables[0];
-
+        /// <summary>The lookup without a connection: an explicit credential, else the environment.</summary>
         public static ApiKeyCredential Resolve(
-            string provider,
+            CredentialSpec spec,
             SecureString? apiKey,
             SecureString? credentialPassword,
             string? credentialUserName,
             Func<string, string?> getEnvironmentVariable) =>
-            Resolve(CredentialSpec.For(provider), apiKey, credentialPassword, credentialUserName, null, null, getEnvironmentVariable);
+            Resolve(spec, apiKey, credentialPassword, credentialUserName, null, null, getEnvironmentVariable);
 
         public static ApiKeyCredential Resolve(
             CredentialSpec spec,
@@ -37,7 +36,7 @@ namespace ScanPS.Auth
             if (apiKey != null && credentialPassword != null)
             {
                 throw new ScanPSError(
-                    "ConflictingCredentialParameters",
+                    ErrorIds.ConflictingCredentialParameters,
                     ScanPSErrorCategory.InvalidArgument,
                     "-ApiKey and -Credential both give the " + provider + " " + spec.SecretName + ". Use one of them.")
                 { RecommendedAction = "Remove -ApiKey or -Credential." }.ToException();
@@ -96,7 +95,7 @@ namespace ScanPS.Auth
             }
 
             throw new ScanPSError(
-                "NoCredentialResolved",
+                ErrorIds.NoCredentialResolved,
                 ScanPSErrorCategory.AuthenticationError,
                 "The " + spec.Provider + " " + spec.SecretName + " from " + credential.Source + " needs " + spec.UserNameMeaning +
                 " too. Pass -Credential (user name = " + spec.UserNameMeaning + ", password = the " + spec.SecretName + ") or set the environment variable " + spec.UserNameVariable + ".",
@@ -115,7 +114,7 @@ namespace ScanPS.Auth
                 ? "the environment variables " + spec.UserNameVariable + " and " + variables
                 : "the environment variable " + variables;
             return new ScanPSError(
-                "NoCredentialResolved",
+                ErrorIds.NoCredentialResolved,
                 ScanPSErrorCategory.AuthenticationError,
                 "No " + spec.Provider + " " + spec.SecretName + " was found. Pass " + credentialHint + " or -Connection, run Connect-ScanProvider -Provider " + spec.Provider + ", or set " + environmentHint + ".",
                 spec.Provider)
@@ -133,7 +132,7 @@ namespace ScanPS.Auth
         /// </summary>
         private static ScanPSException Unsendable(CredentialSpec spec, string what) =>
             new ScanPSError(
-                "InvalidCredential",
+                ErrorIds.InvalidCredential,
                 ScanPSErrorCategory.InvalidArgument,
                 what + " " + HeaderValue.Problem + ". Nothing was sent.",
                 spec.Provider)
@@ -145,7 +144,7 @@ namespace ScanPS.Auth
         {
             if (!credential.IsEmpty) return credential;
             throw new ScanPSError(
-                "NoCredentialResolved",
+                ErrorIds.NoCredentialResolved,
                 ScanPSErrorCategory.AuthenticationError,
                 "The " + spec.Provider + " " + spec.SecretName + " given by " + credential.Source + " is empty.",
                 spec.Provider)

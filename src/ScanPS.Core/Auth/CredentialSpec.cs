@@ -33,20 +33,5 @@ namespace ScanPS.Auth
         public string? UserNameMeaning { get; }
 
         public bool RequiresUserName => UserNameVariable != null;
-
-        /// <summary>The documented environment variables of each provider.</summary>
-        public static CredentialSpec For(string provider)
-        {
-            switch (provider)
-            {
-                case ProviderNames.ProjectDiscovery:
-                    // PDCP_API_KEY is what ProjectDiscovery's own tools read; ScanPS's name wins when both are set.
-                    return new CredentialSpec(provider, new[] { "SCANPS_PROJECTDISCOVERY_API_KEY", "PDCP_API_KEY" });
-                case ProviderNames.Invicti:
-                    return new CredentialSpec(provider, new[] { "SCANPS_INVICTI_API_TOKEN" }, "API token", "SCANPS_INVICTI_USER_ID", "the Invicti API user id");
-                default:
-                    return new CredentialSpec(provider, new[] { "SCANPS_" + provider.ToUpperInvariant() + "_API_KEY" });
-            }
-        }
     }
 }

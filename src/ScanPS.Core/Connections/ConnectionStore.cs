@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Connections
 {
@@ -62,7 +62,7 @@ namespace ScanPS.Connections
             if (existing != null && existing.Provider != provider)
             {
                 throw new ScanPSError(
-                    "ConnectionNameInUse",
+                    ErrorIds.ConnectionNameInUse,
                     ScanPSErrorCategory.ResourceExists,
                     "The connection name '" + name + "' is already used by a " + existing.Provider + " connection. Connection names are unique in the session.",
                     name)
@@ -99,7 +99,7 @@ namespace ScanPS.Connections
             if (found != null) return found;
             var names = Find(null, null).Select(c => c.Name).ToList();
             throw new ScanPSError(
-                "ConnectionNotFound",
+                ErrorIds.ConnectionNotFound,
                 ScanPSErrorCategory.ObjectNotFound,
                 "There is no ScanPS connection named '" + name + "' in this session." +
                 (names.Count == 0 ? " No connection was made yet." : " Connections: " + string.Join(", ", names) + "."),

@@ -1,6 +1,6 @@
 using System;
 using System.Net;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Http
 {
@@ -54,7 +54,7 @@ namespace ScanPS.Http
                 if (!IsLoopback(uri))
                 {
                     throw new ScanPSError(
-                        "InsecureBaseUri",
+                        ErrorIds.InsecureBaseUri,
                         ScanPSErrorCategory.SecurityError,
                         "Refusing to send the " + provider + " API key over plain http to " + uri.Host + " (from " + source + "). Use https; plain http is allowed only for loopback addresses such as http://127.0.0.1.",
                         uri)
@@ -95,7 +95,7 @@ namespace ScanPS.Http
 
         private static ScanPSException Invalid(string provider, string value, string source, string reason) =>
             new ScanPSError(
-                "InvalidBaseUri",
+                ErrorIds.InvalidBaseUri,
                 ScanPSErrorCategory.InvalidArgument,
                 "The " + provider + " base URI '" + value + "' from " + source + " cannot be used: " + reason + ".",
                 value).ToException();

@@ -1,5 +1,5 @@
 using System.Net.Http;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Http
 {
@@ -32,7 +32,7 @@ namespace ScanPS.Http
             if (!IsValid(value))
             {
                 throw new ScanPSError(
-                    "InvalidHeaderValue",
+                    ErrorIds.InvalidHeaderValue,
                     ScanPSErrorCategory.InvalidArgument,
                     "The value for the " + name + " header " + Problem + ". Nothing was sent.",
                     name)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using ScanPS.Operations;
 
 namespace ScanPS.Http
 {
@@ -37,7 +36,7 @@ namespace ScanPS.Http
         public void Warning(string message) => _entries.Enqueue(new Entry(Level.Warning, _redact(message)));
 
         /// <summary>Writes the queued lines through the host. Call only on the pipeline thread.</summary>
-        public void DrainTo(ICommandHost host)
+        public void DrainTo(ILogSink host)
         {
             while (_entries.TryDequeue(out var entry))
             {

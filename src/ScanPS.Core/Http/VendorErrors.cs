@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Http
 {
@@ -15,8 +15,9 @@ namespace ScanPS.Http
         private const int MaxDetailLength = 4000;
 
         public static ScanPSError FromStatus(
-            string provider, VendorRequest request, Uri url, HttpStatusCode status, string? reasonPhrase, string body, string? requestId)
+            string provider, VendorRequest request, Uri url, HttpStatusCode status, string? reasonPhrase, string body, string? requestId, ErrorAdvice? advice = null)
         {
+            advice ??= new ErrorAdvice();
             int code = (int)status;
             string? described = request.DescribeError?.Invoke(body);
             string vendorMessage = string.IsNullOrWhiteSpace(described) ? ExtractMessage(body) : Shorten(described!);
@@ -30,51 +31,46 @@ namespace ScanPS.Http
             {
                 case 400:
                 case 422:
-                    id = "InvalidRequest"; category = ScanPSErrorCategory.InvalidArgument;
+                    id = ErrorIds.InvalidRequest; category = ScanPSErrorCategory.InvalidArgument;
                     action = "Correct the parameters named in the vendor's message and run the command again.";
                     break;
                 case 401:
-                    id = "AuthenticationFailed"; category = ScanPSErrorCategory.AuthenticationError;
-                    var spec = Auth.CredentialSpec.For(provider);
-                    action = spec.RequiresUserName
-                        ? "Check " + spec.UserNameMeaning + " and the " + spec.SecretName + ": pass -Credential (user name = " + spec.UserNameMeaning + ", password = the " + spec.SecretName +
-                          "), -Connection or Connect-ScanProvider, or set $env:" + spec.UserNameVariable + " and $env:" + spec.SecretVariables[0] + ", and check that they belong to this base URI."
-                        : "Check the " + provider + " " + spec.SecretName + " (-ApiKey, -Credential, -Connection, Connect-ScanProvider or $env:" + spec.SecretVariables[0] +
-                          ") and that it is for this base URI.";
+                    id = ErrorIds.AuthenticationFailed; category = ScanPSErrorCategory.AuthenticationError;
+                    action = advice.AuthenticationFailed;
                     break;
                 case 407:
                     // The proxy answered, not the vendor.
-                    id = "ProxyAuthenticationRequired"; category = ScanPSErrorCategory.AuthenticationError;
-                    action = "The proxy wants credentials: Connect-ScanProvider -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials.";
+                    id = ErrorIds.ProxyAuthenticationRequired; category = ScanPSErrorCategory.AuthenticationError;
+                    action = advice.ProxyAuthenticationRequired;
                     break;
                 case 403:
-                    id = "PermissionDenied"; category = ScanPSErrorCategory.PermissionDenied;
+                    id = ErrorIds.PermissionDenied; category = ScanPSErrorCategory.PermissionDenied;
                     action = "The key is valid but not allowed to do this; check its role or plan with " + provider + ".";
                     break;
                 case 404:
                     id = request.NotFoundErrorId; category = ScanPSErrorCategory.ObjectNotFound;
-                    action = "Check the id; Get-Scan -Provider " + provider + " lists what exists.";
+                    action = advice.NotFound;
                     break;
                 case 429:
-                    id = "RateLimitExceeded"; category = ScanPSErrorCategory.LimitsExceeded;
+                    id = ErrorIds.RateLimitExceeded; category = ScanPSErrorCategory.LimitsExceeded;
                     action = "Wait and run the command again; ScanPS already retried while the vendor allowed it.";
                     break;
                 default:
                     if (code >= 500)
                     {
-                        id = "VendorUnavailable"; category = ScanPSErrorCategory.ResourceUnavailable;
+                        id = ErrorIds.VendorUnavailable; category = ScanPSErrorCategory.ResourceUnavailable;
                         action = request.Kind == RequestKind.Create
-                            ? "The vendor may or may not have acted on the request; check with Get-Scan before running it again."
+                            ? advice.CreateFailed
                             : "Try again later; the vendor service is failing.";
                     }
                     else if (code >= 300 && code < 400)
                     {
-                        id = "UnexpectedRedirect"; category = ScanPSErrorCategory.ProtocolError;
-                        action = "Check -BaseUri: redirects are not followed so that the API key is never sent to another host.";
+                        id = ErrorIds.UnexpectedRedirect; category = ScanPSErrorCategory.ProtocolError;
+                        action = advice.Redirected;
                     }
                     else
                     {
-                        id = "VendorError"; category = ScanPSErrorCategory.ProtocolError;
+                        id = ErrorIds.VendorError; category = ScanPSErrorCategory.ProtocolError;
                         action = "See the vendor's message in ErrorDetails.";
                     }
 
@@ -100,7 +96,7 @@ namespace ScanPS.Http
         public static ScanPSError InvalidResponse(string provider, VendorRequest request, Uri url, string problem, Exception? inner = null)
         {
             return new ScanPSError(
-                "InvalidVendorResponse",
+                ErrorIds.InvalidVendorResponse,
                 ScanPSErrorCategory.InvalidResult,
                 provider + " answered " + request.Method.Method + " " + url.AbsolutePath + " with something that is not the expected JSON: " + problem,
                 request.Target ?? url)

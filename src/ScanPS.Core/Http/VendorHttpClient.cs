@@ -9,10 +9,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using ScanPS.Operations;
+using Polly;
+using ScanPS.Errors;
 
 namespace ScanPS.Http
 {
@@ -51,6 +51,9 @@ namespace ScanPS.Http
         }
 
         public string Provider { get; }
+
+        /// <summary>The recommended actions for vendor refusals, filled in by whoever opens the session.</summary>
+        public ErrorAdvice Advice { get; set; } = new ErrorAdvice();
 
         public Uri BaseUri { get; }
 
@@ -91,7 +94,7 @@ namespace ScanPS.Http
             catch (TimeoutRejectedException ex)
             {
                 throw new ScanPSError(
-                    "VendorTimeout",
+                    ErrorIds.VendorTimeout,
                     ScanPSErrorCategory.OperationTimeout,
                     Provider + " did not answer " + request.Method.Method + " " + url.AbsolutePath + " in time (" + Describe(ex.Timeout) + ", after " + attempts.Count + " attempt" + (attempts.Count == 1 ? string.Empty : "s") + ")." +
                     (request.Kind == RequestKind.Create ? " The request may or may not have been acted on; check with Get-Scan before running it again." : string.Empty),
@@ -101,7 +104,7 @@ namespace ScanPS.Http
             catch (Exception ex) when ((ex is HttpRequestException || ex is IOException) && RetryRules.IsCertificateFailure(ex))
             {
                 throw new ScanPSError(
-                    "CertificateNotTrusted",
+                    ErrorIds.CertificateNotTrusted,
                     ScanPSErrorCategory.SecurityError,
                     "Refused the TLS certificate of " + Provider + " at " + url.GetLeftPart(UriPartial.Authority) + " (" + _log.Redact(ex.GetBaseException().Message) + "). Nothing was sent.",
                     request.Target ?? url)
@@ -114,7 +117,7 @@ namespace ScanPS.Http
             {
                 bool notSent = RetryRules.FailedBeforeSending(ex);
                 throw new ScanPSError(
-                    "ConnectionFailed",
+                    ErrorIds.ConnectionFailed,
                     ScanPSErrorCategory.ConnectionError,
                     "Could not reach " + Provider + " at " + url.GetLeftPart(UriPartial.Authority) + " (" + _log.Redact(ex.GetBaseException().Message) + ", after " + attempts.Count + " attempt" + (attempts.Count == 1 ? string.Empty : "s") + ")." +
                     (request.Kind == RequestKind.Create && !notSent ? " The connection broke after the request was sent: the vendor may or may not have acted on it; check with Get-Scan before running it again." : string.Empty),
@@ -133,7 +136,7 @@ namespace ScanPS.Http
             {
                 string redacted = await ReadRedactedAsync(response).ConfigureAwait(false);
                 if (_log.BodiesEnabled) _log.Debug(Provider + " response body: " + redacted);
-                var error = VendorErrors.FromStatus(Provider, request, url, response.StatusCode, response.ReasonPhrase, redacted, VendorErrors.RequestId(response));
+                var error = VendorErrors.FromStatus(Provider, request, url, response.StatusCode, response.ReasonPhrase, redacted, VendorErrors.RequestId(response), Advice);
                 if (DescribeRefusal != null) error = DescribeRefusal(error, redacted);
                 if (code == 429 && request.Kind == RequestKind.Create)
                 {

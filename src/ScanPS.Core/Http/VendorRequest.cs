@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using ScanPS.Errors;
 
 namespace ScanPS.Http
 {
@@ -38,7 +39,7 @@ namespace ScanPS.Http
         public byte[]? JsonBody { get; set; }
 
         /// <summary>Error id used for a 404 answer (e.g. ScanNotFound); defaults to ResourceNotFound.</summary>
-        public string NotFoundErrorId { get; set; } = "ResourceNotFound";
+        public string NotFoundErrorId { get; set; } = ErrorIds.ResourceNotFound;
 
         /// <summary>What the request is about (an id), set as the error's TargetObject.</summary>
         public object? Target { get; set; }

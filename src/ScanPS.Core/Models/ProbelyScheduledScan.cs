@@ -18,6 +18,8 @@ namespace ScanPS.Models
         /// <summary>The target's name (its site name in Probely).</summary>
         public string? TargetName { get; internal set; }
 
+        internal override string? TargetLabel() => TargetName;
+
         /// <summary>The target's URL.</summary>
         public string? TargetUrl { get; internal set; }
 

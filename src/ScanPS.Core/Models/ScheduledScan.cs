@@ -58,5 +58,8 @@ namespace ScanPS.Models
 
         /// <summary>IANA time zone the schedule keeps its wall-clock time in.</summary>
         public string? TimeZone { get; internal set; }
+
+        /// <summary>The target as a message names it besides its id (its name), or null; a method, so no output column.</summary>
+        internal virtual string? TargetLabel() => null;
     }
 }

@@ -1,4 +1,6 @@
 using System.Threading;
+using ScanPS.Errors;
+using ScanPS.Http;
 
 namespace ScanPS.Operations
 {
@@ -7,18 +9,12 @@ namespace ScanPS.Operations
     /// ShouldProcess; tests implement it with a recording host. All calls happen on the thread that
     /// runs the operation (the pipeline thread), never from HTTP callbacks.
     /// </summary>
-    public interface ICommandHost
+    public interface ICommandHost : ILogSink
     {
         void WriteObject(object item);
 
         /// <summary>A non-terminating error: the operation goes on with the next item.</summary>
         void WriteError(ScanPSError error);
-
-        void WriteWarning(string message);
-
-        void WriteVerbose(string message);
-
-        void WriteDebug(string message);
 
         /// <summary>ShouldProcess(target, action): false under -WhatIf or when -Confirm is declined.</summary>
         bool ShouldProcess(string target, string action);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using ScanPS.Providers.HostedScan;
-using ScanPS.Providers.ProjectDiscovery;
+using ScanPS.Errors;
+using ScanPS.Providers;
 
 namespace ScanPS.Operations
 {
@@ -32,7 +32,7 @@ namespace ScanPS.Operations
             else if (Provider != normalised)
             {
                 throw new ScanPSError(
-                    "ProviderMismatch",
+                    ErrorIds.ProviderMismatch,
                     ScanPSErrorCategory.InvalidArgument,
                     "New-Scan creates one scan, but the pipeline gave two providers (" + Provider + ", " + normalised + "). Split the input by provider.",
                     provider).ToException();
@@ -58,19 +58,8 @@ namespace ScanPS.Operations
             }
         }
 
-        public HostedScanNewScanRequest ToHostedScanRequest(string type, bool? useAuthentication) => new HostedScanNewScanRequest
-        {
-            Type = type,
-            Targets = new List<string>(_targets),
-            TargetIds = new List<string>(_targetIds),
-            Tags = new List<string>(_tags),
-            UseAuthentication = useAuthentication,
-        };
-
-        /// <summary>A ProjectDiscovery request whose targets are the collected -Target values; the caller sets the other fields.</summary>
-        public ProjectDiscoveryNewScanRequest ToProjectDiscoveryRequest() => new ProjectDiscoveryNewScanRequest
-        {
-            Targets = new List<string>(_targets),
-        };
+        /// <summary>The collected values with the command's parameters, for the provider's definition to build its request from.</summary>
+        public NewScanInput ToInput(IDictionary<string, object?> parameters) =>
+            new NewScanInput(new List<string>(_targets), new List<string>(_targetIds), new List<string>(_tags), parameters);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ScanPS.Errors;
 
 namespace ScanPS.Operations
 {
@@ -61,7 +62,7 @@ namespace ScanPS.Operations
                     var owners = _declarations.Where(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
                         .Select(d => OwnerOf(d.SetName)).Where(o => o != null).Distinct().ToList();
                     throw new ScanPSError(
-                        "ParameterNotValidForProvider",
+                        ErrorIds.ParameterNotValidForProvider,
                         ScanPSErrorCategory.InvalidArgument,
                         "-" + name + " cannot be used with " + _command + " -Provider " + provider + (owners.Count > 0 ? "; it belongs to -Provider " + string.Join(" or ", owners) : string.Empty) + ".",
                         name)
@@ -79,7 +80,7 @@ namespace ScanPS.Operations
             var closest = fitting.FirstOrDefault(s => OwnerOf(s) != null) ?? fitting.FirstOrDefault() ?? chosenSet;
             var missing = Missing(closest, bound);
             throw new ScanPSError(
-                "MissingProviderParameter",
+                ErrorIds.MissingProviderParameter,
                 ScanPSErrorCategory.InvalidArgument,
                 _command + " -Provider " + provider + " needs " + string.Join(", ", missing.Select(m => "-" + m)) + ".",
                 provider)

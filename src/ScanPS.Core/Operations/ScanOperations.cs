@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Providers;
 
@@ -15,7 +16,7 @@ namespace ScanPS.Operations
         /// <summary>New-Scan: validate, ShouldProcess, create once, emit the scan.</summary>
         public static void NewScan(ICommandHost host, ProviderSession session, NewScanRequest request)
         {
-            var creator = session.Require<IScanCreator>("New-Scan");
+            var creator = session.ScanCreator("New-Scan");
             request.Validate();
             if (!host.ShouldProcess(session.Display, request.Describe())) return;
 
@@ -44,7 +45,7 @@ namespace ScanPS.Operations
         /// </summary>
         public static void ListScans(ICommandHost host, ProviderSession session, ScanListQuery query, ulong skip, ulong first, Action<long?>? onTotalCount = null)
         {
-            var reader = session.Require<IScanReader>("Get-Scan");
+            var reader = session.ScanReader("Get-Scan");
             if (first == 0)
             {
                 onTotalCount?.Invoke(null);
@@ -90,7 +91,7 @@ namespace ScanPS.Operations
         /// </summary>
         public static void GetScansById(ICommandHost host, ProviderSession session, IEnumerable<string> ids)
         {
-            var reader = session.Require<IScanReader>("Get-Scan");
+            var reader = session.ScanReader("Get-Scan");
             var definition = ProviderDefinition.Get(session.Provider);
             foreach (var raw in ids)
             {

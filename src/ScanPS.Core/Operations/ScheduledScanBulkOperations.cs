@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Providers;
 
@@ -20,7 +21,7 @@ namespace ScanPS.Operations
         public static void NewScheduledScans(ICommandHost host, ProviderSession session, IReadOnlyList<string> targetIds, ScheduledScanSchedule schedule, int batchSize)
         {
             if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "The batch size must be at least 1.");
-            var creator = session.Require<IScheduledScanCreator>(CommandName);
+            var creator = session.ScheduledScanCreator(CommandName);
             var batches = Split(targetIds, batchSize);
             string scheduleText = schedule.Describe();
             IReadOnlyList<ScheduledScan>? existing = null;
@@ -44,7 +45,7 @@ namespace ScanPS.Operations
                 catch (ScanPSException ex) when (!ScanOperations.IsFatal(ex.Error))
                 {
                     session.Log.DrainTo(host);
-                    host.WriteError(BatchFailed(ex.Error, batch, label));
+                    host.WriteError(BatchFailed(ex.Error, batch, label, session.Provider));
                 }
                 catch (ScanPSException ex)
                 {
@@ -85,7 +86,7 @@ namespace ScanPS.Operations
                 var same = repeats[id].ToList();
                 if (same.Count == 0) continue;
                 var first = same[0];
-                string name = first is ProbelyScheduledScan probely && !string.IsNullOrEmpty(probely.TargetName) ? " (" + probely.TargetName + ")" : string.Empty;
+                string name = string.IsNullOrEmpty(first.TargetLabel()) ? string.Empty : " (" + first.TargetLabel() + ")";
                 string repeatsText = first.Repeats.Length == 0 ? string.Empty : char.ToLowerInvariant(first.Repeats[0]) + first.Repeats.Substring(1) + ", ";
                 host.WriteWarning("Target " + id + name + " already has scheduled scan" + (same.Count == 1 ? " " : "s ") + string.Join(", ", same.Select(s => s.Id)) +
                     " with the same start and recurrence (" + repeatsText + "next run " +
@@ -105,7 +106,7 @@ namespace ScanPS.Operations
         }
 
         /// <summary>The refusal, restated around the batch: which ids were not scheduled, then the vendor's reason.</summary>
-        private static ScanPSError BatchFailed(ScanPSError error, IReadOnlyList<string> batch, string label)
+        private static ScanPSError BatchFailed(ScanPSError error, IReadOnlyList<string> batch, string label, string provider)
         {
             string outcome = Uncertain(error) ? "may or may not have been scheduled" : (batch.Count == 1 ? "was" : "were") + " not scheduled";
             return new ScanPSError(
@@ -119,7 +120,7 @@ namespace ScanPS.Operations
                 VendorRequestId = error.VendorRequestId,
                 InnerException = error.InnerException,
                 RecommendedAction = Uncertain(error)
-                    ? "Check the targets' schedules in Probely before running " + CommandName + " again for these ids (the error's TargetObject)."
+                    ? "Check the targets' schedules in " + provider + " before running " + CommandName + " again for these ids (the error's TargetObject)."
                     : (error.RecommendedAction ?? "Correct the problem") + " Then run " + CommandName + " again for just these ids (the error's TargetObject): " + string.Join(",", batch) + ".",
             };
         }
@@ -148,7 +149,7 @@ namespace ScanPS.Operations
                 var missing = batch.Where(id => !returned.Contains(id)).ToArray();
                 if (missing.Length == 0) return;
                 host.WriteError(new ScanPSError(
-                    "TargetsNotScheduled",
+                    ErrorIds.TargetsNotScheduled,
                     ScanPSErrorCategory.InvalidResult,
                     session.Provider + " accepted" + label.TrimEnd() + " but returned no scheduled scan for " + Count(missing.Length) + ": " + string.Join(", ", missing) + ".",
                     missing)
@@ -165,7 +166,7 @@ namespace ScanPS.Operations
         /// have acted on the batch (VendorHttpClient says so in a ConnectionFailed message only when the request had been sent).
         /// </summary>
         private static bool Uncertain(ScanPSError error) =>
-            error.StatusCode >= 500 || error.ErrorId == "VendorTimeout" || error.ErrorId == "InvalidVendorResponse" || (error.ErrorId == "ConnectionFailed" && error.Message.IndexOf("may or may not", StringComparison.Ordinal) >= 0);
+            error.StatusCode >= 500 || error.ErrorId == ErrorIds.VendorTimeout || error.ErrorId == ErrorIds.InvalidVendorResponse || (error.ErrorId == ErrorIds.ConnectionFailed && error.Message.IndexOf("may or may not", StringComparison.Ordinal) >= 0);
 
         private static string BatchLabel(int index, int count) => count == 1 ? string.Empty : " (batch " + (index + 1) + " of " + count + ")";
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Providers;
 
@@ -35,7 +36,7 @@ namespace ScanPS.Operations
                 }
 
                 var session = openSession();
-                var relauncher = session.Require<IScanRelauncher>("Start-ScanFromScan");
+                var relauncher = session.ScanRelauncher("Start-ScanFromScan");
                 if (!host.ShouldProcess(Target(session, id, targetUrl), "Start a new scan with the same configuration")) continue;
 
                 try

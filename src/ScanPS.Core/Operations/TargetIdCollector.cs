@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ScanPS.Errors;
 
 namespace ScanPS.Operations
 {
@@ -11,12 +12,8 @@ namespace ScanPS.Operations
     {
         private readonly List<string> _ids = new List<string>();
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
-        private readonly string? _provider;
+        private readonly string _provider;
         private readonly string? _commandName;
-
-        public TargetIdCollector()
-        {
-        }
 
         /// <summary>Ids of <paramref name="provider"/>'s targets: a piped object that names another provider is refused.</summary>
         public TargetIdCollector(string provider, string commandName)
@@ -49,11 +46,11 @@ namespace ScanPS.Operations
         /// </summary>
         public void Add(IEnumerable<string>? ids, string? provider)
         {
-            if (_provider != null && !string.IsNullOrWhiteSpace(provider) && ProviderNames.Normalize(provider) != _provider)
+            if (!string.IsNullOrWhiteSpace(provider) && ProviderNames.Normalize(provider) != _provider)
             {
                 string id = string.Join(", ", ids ?? Array.Empty<string>());
                 throw new ScanPSError(
-                    "ProviderMismatch",
+                    ErrorIds.ProviderMismatch,
                     ScanPSErrorCategory.InvalidArgument,
                     _commandName + " schedules " + _provider + " targets, but the pipeline gave a " + provider!.Trim() + " object (Id " + id + "), whose Id is not a " + _provider + " target id. Nothing was sent.",
                     id)
@@ -69,10 +66,10 @@ namespace ScanPS.Operations
         /// </summary>
         public IReadOnlyList<string> Require(string commandName)
         {
-            foreach (var id in _ids) Providers.ResourceIds.CheckTargetId(id, _provider ?? ProviderNames.Probely);
+            foreach (var id in _ids) Providers.ResourceIds.CheckTargetId(id, _provider);
             if (_ids.Count > 0) return _ids;
             throw new ScanPSError(
-                "NoScanTargets",
+                ErrorIds.NoScanTargets,
                 ScanPSErrorCategory.InvalidArgument,
                 commandName + " got no target ids: -TargetId and the piped TargetId/Id values were all empty.")
             { RecommendedAction = "Pass -TargetId, or pipe objects with a TargetId or Id property. Nothing was sent." }.ToException();

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using ScanPS.Errors;
 using ScanPS.Models;
 
 namespace ScanPS.Providers

@@ -2,8 +2,8 @@ using System;
 using System.Security;
 using ScanPS.Auth;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Http;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers
 {
@@ -54,7 +54,7 @@ namespace ScanPS.Providers
             if (connection.Removed)
             {
                 throw new ScanPSError(
-                    "ConnectionRemoved",
+                    ErrorIds.ConnectionRemoved,
                     ScanPSErrorCategory.InvalidOperation,
                     "The " + connection.Provider + " connection '" + connection.Name + "' was removed with Disconnect-ScanProvider.",
                     connection.Name)
@@ -64,7 +64,7 @@ namespace ScanPS.Providers
             if (!string.Equals(connection.Provider, Provider, StringComparison.OrdinalIgnoreCase))
             {
                 throw new ScanPSError(
-                    "ConnectionProviderMismatch",
+                    ErrorIds.ConnectionProviderMismatch,
                     ScanPSErrorCategory.InvalidArgument,
                     "The connection '" + connection.Name + "' is for " + connection.Provider + ", not " + Provider + ".",
                     connection.Name)
@@ -112,14 +112,18 @@ namespace ScanPS.Providers
     {
         private readonly object _client;
 
-        private ProviderSession(string provider, Uri baseUri, ApiKeyCredential? credential, RequestLog log, object client)
+        private ProviderSession(ProviderDefinition definition, Uri baseUri, ApiKeyCredential? credential, RequestLog log, object client)
         {
-            Provider = provider;
+            Definition = definition;
+            Provider = definition.Name;
             BaseUri = baseUri;
             Credential = credential;
             Log = log;
             _client = client;
         }
+
+        /// <summary>Everything that is true of the vendor (its vocabulary, paging facts, capabilities).</summary>
+        public ProviderDefinition Definition { get; }
 
         public string Provider { get; }
 
@@ -146,8 +150,8 @@ namespace ScanPS.Providers
             {
                 var missing = CredentialResolver.NothingFound(definition.Credential);
                 log.Verbose("No " + provider + " credential is set: nothing can be sent to " + baseUri + " (what -WhatIf shows still works).");
-                var pending = new VendorHttpClient(provider, baseUri, _ => throw missing, log, options.Settings, options.Network);
-                return new ProviderSession(provider, baseUri, null, log, definition.CreateClient(pending, options, null));
+                var pending = new VendorHttpClient(provider, baseUri, _ => throw missing, log, options.Settings, options.Network) { Advice = ProviderAdvice.For(definition) };
+                return new ProviderSession(definition, baseUri, null, log, definition.OpenClient(pending, options, null));
             }
 
             var credential = CredentialResolver.Resolve(
@@ -161,8 +165,8 @@ namespace ScanPS.Providers
             foreach (var redaction in definition.Redactions(credential)) log.AddRedaction(redaction);
             RedactProxyPassword(options.Network, log);
             log.Verbose("Using " + provider + " at " + baseUri + " with the " + credential + ".");
-            var http = new VendorHttpClient(provider, baseUri, definition.Authorizer(credential, options), log, options.Settings, options.Network);
-            return new ProviderSession(provider, baseUri, credential, log, definition.CreateClient(http, options, credential));
+            var http = new VendorHttpClient(provider, baseUri, definition.Authorizer(credential, options), log, options.Settings, options.Network) { Advice = ProviderAdvice.For(definition) };
+            return new ProviderSession(definition, baseUri, credential, log, definition.OpenClient(http, options, credential));
         }
 
         /// <summary>The proxy password (-ProxyCredential) never prints either: as is, encoded, or in a Basic Proxy-Authorization value.</summary>
@@ -174,14 +178,22 @@ namespace ScanPS.Providers
             log.AddRedaction(SecretPattern.Redaction(network.ProxyCredential!.UserName + ":" + password));
         }
 
-        /// <summary>The client as the capability a cmdlet needs, or a clear error when the provider lacks it.</summary>
-        public T Require<T>(string commandName) where T : class
-        {
-            return _client as T ?? throw new ScanPSError(
-                "ProviderNotSupported",
-                ScanPSErrorCategory.InvalidOperation,
-                commandName + " does not support provider " + Provider + ".",
-                Provider).ToException();
-        }
+        /// <summary>Get-Scan's reader; ProviderNotSupported when the vendor has none.</summary>
+        public IScanReader ScanReader(string commandName) => Capability<IScanReader>(commandName);
+
+        /// <summary>New-Scan's creator; ProviderNotSupported when the vendor has none.</summary>
+        public IScanCreator ScanCreator(string commandName) => Capability<IScanCreator>(commandName);
+
+        /// <summary>Start-ScanFromScan's relauncher; ProviderNotSupported when the vendor has none.</summary>
+        public IScanRelauncher ScanRelauncher(string commandName) => Capability<IScanRelauncher>(commandName);
+
+        /// <summary>New-ScheduledScanBulk's creator; ProviderNotSupported when the vendor has none.</summary>
+        public IScheduledScanCreator ScheduledScanCreator(string commandName) => Capability<IScheduledScanCreator>(commandName);
+
+        /// <summary>Connect-ScanProvider's credential check; ProviderNotSupported when the vendor has none.</summary>
+        public IConnectionValidator ConnectionValidator(string commandName) => Capability<IConnectionValidator>(commandName);
+
+        private T Capability<T>(string commandName) where T : class =>
+            Definition.Supports(typeof(T)) && _client is T capability ? capability : throw Definition.NotSupported(commandName);
     }
 }

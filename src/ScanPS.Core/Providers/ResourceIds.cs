@@ -1,5 +1,5 @@
 using System.Text;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers
 {
@@ -16,11 +16,11 @@ namespace ScanPS.Providers
 
         /// <summary>The trimmed scan id, or InvalidScanId (InvalidArgument).</summary>
         public static string CheckScanId(string? id, string provider) =>
-            Check(id, "InvalidScanId", provider + " scan id", "Pass the Id of a scan from Get-Scan -Provider " + provider + " (it tab-completes).");
+            Check(id, ErrorIds.InvalidScanId, provider + " scan id", "Pass the Id of a scan from Get-Scan -Provider " + provider + " (it tab-completes).");
 
         /// <summary>The trimmed target id, or InvalidTargetId (InvalidArgument).</summary>
         public static string CheckTargetId(string? id, string provider) =>
-            Check(id, "InvalidTargetId", provider + " target id", "Pass the id of a target saved in " + provider + ".");
+            Check(id, ErrorIds.InvalidTargetId, provider + " target id", "Pass the id of a target saved in " + provider + ".");
 
         /// <summary>Why the trimmed id cannot name one resource, or null when it can.</summary>
         public static string? Problem(string trimmed)

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers
 {
@@ -17,6 +17,7 @@ namespace ScanPS.Providers
         private readonly IReadOnlyList<string> _vendorStates;
         private readonly IReadOnlyDictionary<ScanState, string[]> _normalisedToVendor;
         private readonly bool _normalisedWins;
+        private readonly Dictionary<string, ScanState> _vendorToNormalised = new Dictionary<string, ScanState>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="provider">The vendor's name, for the error message.</param>
         /// <param name="vendorStates">The vendor's own state values, as it spells them.</param>
@@ -28,7 +29,18 @@ namespace ScanPS.Providers
             _vendorStates = vendorStates;
             _normalisedToVendor = normalisedToVendor;
             _normalisedWins = normalisedWins;
+            foreach (var pair in normalisedToVendor)
+            {
+                foreach (var vendor in pair.Value) _vendorToNormalised[vendor] = pair.Key;
+            }
         }
+
+        /// <summary>
+        /// The normalised state of a vendor state (any case), read from the same table the filter uses; Unknown when
+        /// the table does not have it. A case-insensitive lookup: called once per listed scan, it allocates nothing.
+        /// </summary>
+        public ScanState Normalise(string? vendorState) =>
+            vendorState != null && _vendorToNormalised.TryGetValue(vendorState, out var state) ? state : ScanState.Unknown;
 
         /// <summary>
         /// Every accepted name once: the normalised ones, then the vendor's that are not already listed
@@ -46,7 +58,7 @@ namespace ScanPS.Providers
                 if (mapped == null)
                 {
                     throw new ScanPSError(
-                        "InvalidStateFilter",
+                        ErrorIds.InvalidStateFilter,
                         ScanPSErrorCategory.InvalidArgument,
                         "'" + value + "' is not " + Article(_provider) + " " + _provider + " scan state. Use one of: " + string.Join(", ", Names) + ".",
                         value)

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Scheduling
 {
@@ -54,7 +54,7 @@ namespace ScanPS.Scheduling
             {
                 string text = Minutes(wall);
                 throw new ScanPSError(
-                    "InvalidStartTime",
+                    ErrorIds.InvalidStartTime,
                     ScanPSErrorCategory.InvalidArgument,
                     "-StartTime " + text + " does not exist in " + zoneName + ": the clocks go forward over it that day.",
                     text)
@@ -86,7 +86,7 @@ namespace ScanPS.Scheduling
         }
 
         private static ScanPSException OutsideTheCalendar(string problem) =>
-            new ScanPSError("InvalidStartTime", ScanPSErrorCategory.InvalidArgument, "-StartTime " + problem)
+            new ScanPSError(ErrorIds.InvalidStartTime, ScanPSErrorCategory.InvalidArgument, "-StartTime " + problem)
             { RecommendedAction = "Pass a -StartTime in the coming years, for example (Get-Date).AddDays(1). Nothing was sent." }.ToException();
 
         private static string Minutes(DateTime time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Scheduling
 {
@@ -41,7 +41,7 @@ namespace ScanPS.Scheduling
                 if (localName == null)
                 {
                     throw new ScanPSError(
-                        "UnknownTimeZone",
+                        ErrorIds.UnknownTimeZone,
                         ScanPSErrorCategory.InvalidArgument,
                         "This computer's time zone '" + local.Id + "' has no IANA name, which the scanning service needs. Pass -TimeZone.",
                         local.Id)
@@ -69,7 +69,7 @@ namespace ScanPS.Scheduling
             if (zone == null || iana == null)
             {
                 throw new ScanPSError(
-                    "UnknownTimeZone",
+                    ErrorIds.UnknownTimeZone,
                     ScanPSErrorCategory.InvalidArgument,
                     "'" + trimmed + "' is not a time zone ScanPS knows" + (zone != null ? " by an IANA name" : string.Empty) +
                     ". Use an IANA name such as 'Europe/Lisbon', 'America/New_York' or 'UTC' (Windows ids such as 'GMT Standard Time' work too).",

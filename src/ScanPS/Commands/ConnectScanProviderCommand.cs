@@ -7,6 +7,7 @@ using System.Net;
 using System.Security;
 using ScanPS.Completers;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Commands
@@ -25,7 +26,8 @@ namespace ScanPS.Commands
 
         /// <summary>The scanning service.</summary>
         [Parameter(Mandatory = true, Position = 0)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti, ProviderNames.Probely)]
+        [ValidateProvider]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>The connection's name, unique in the session (default: the provider name).</summary>
@@ -62,7 +64,8 @@ namespace ScanPS.Commands
 
         /// <summary>Probely's regional host; a key works only in its own region.</summary>
         [Parameter]
-        [ValidateSet("Default", "EU", "US", "AU")]
+        [ValidateRegion]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string? Region { get; set; }
 
         /// <summary>ProjectDiscovery team id, sent as X-Team-Id.</summary>
@@ -170,7 +173,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
                 // -ErrorAction Stop wraps Get-Secret's error ("The running command stopped because..."): show the error itself.
                 string reason = ex.ErrorRecord?.ToString() ?? ex.Message;
                 throw new ScanPSError(
-                    "SecretNotFound",
+                    ErrorIds.SecretNotFound,
                     ScanPSErrorCategory.ObjectNotFound,
                     "SecretManagement could not read the secret '" + SecretName + "'" + (Vault == null ? string.Empty : " from vault '" + Vault + "'") + ": " + reason,
                     SecretName)
@@ -181,7 +184,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
             if (first != null && first.Properties["ScanPSSecretManagementMissing"] != null)
             {
                 throw new ScanPSError(
-                    "SecretManagementNotInstalled",
+                    ErrorIds.SecretManagementNotInstalled,
                     ScanPSErrorCategory.NotInstalled,
                     "-SecretName needs the Microsoft.PowerShell.SecretManagement module, which is not installed.",
                     SecretName)
@@ -192,7 +195,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
             if (secret == null)
             {
                 throw new ScanPSError(
-                    "SecretNotFound",
+                    ErrorIds.SecretNotFound,
                     ScanPSErrorCategory.ObjectNotFound,
                     "SecretManagement returned nothing for the secret '" + SecretName + "'.",
                     SecretName)
@@ -214,7 +217,7 @@ Microsoft.PowerShell.SecretManagement\Get-Secret @arguments";
                     break;
                 default:
                     throw new ScanPSError(
-                        "UnsupportedSecretType",
+                        ErrorIds.UnsupportedSecretType,
                         ScanPSErrorCategory.InvalidData,
                         "The secret '" + SecretName + "' is a " + secret.GetType().Name + "; ScanPS needs a SecureString, a string or a PSCredential.",
                         SecretName).ToException();

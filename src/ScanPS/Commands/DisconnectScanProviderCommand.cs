@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScanPS.Completers;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Commands
@@ -22,7 +23,8 @@ namespace ScanPS.Commands
 
         /// <summary>Removes every connection of this provider.</summary>
         [Parameter(ParameterSetName = ByProviderSet, Mandatory = true)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti, ProviderNames.Probely)]
+        [ValidateProvider]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Connection objects, for example from Get-ScanProviderConnection.</summary>
@@ -52,7 +54,7 @@ namespace ScanPS.Commands
                         }
 
                         WriteError(ErrorRecords.From(new ScanPSError(
-                            "ConnectionNotFound",
+                            ErrorIds.ConnectionNotFound,
                             ScanPSErrorCategory.ObjectNotFound,
                             "There is no connection named '" + name + "' in this session.",
                             name)

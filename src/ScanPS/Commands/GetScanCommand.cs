@@ -25,14 +25,15 @@ namespace ScanPS.Commands
         /// <summary>
         /// The scanning service. It binds from piped objects only in the by-id sets: PowerShell binds piped properties
         /// in the default set first and then latches on to it, so a pipeline-bound Provider in the listing sets would
-        /// turn $scan | Get-Scan into a listing of every scan (the engine PipelineBindingTests prove it).
+        /// turn $scan | Get-Scan into a listing of every scan.
         /// </summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti)]
+        [ValidateProvider(typeof(IScanReader))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Scan ids; binds from the Id property of piped scans, so New-Scan | Get-Scan refreshes them.</summary>
@@ -100,9 +101,9 @@ namespace ScanPS.Commands
             // Validates the filters before the credential lookup and before any request.
             Run(_ => ScanOperations.ValidateListQuery(provider, query));
             var listSession = Session(provider);
-            if (set == ProjectDiscoverySet || set == InvictiSet)
+            if (listSession.Definition.ReportsTotal)
             {
-                // ProjectDiscovery's total_results and Invicti's TotalItemCount come with the first page: the total is exact when there is one.
+                // The vendor's total comes with the first page: the total is exact when there is one.
                 System.Action<long?>? onTotal = PagingParameters.IncludeTotalCount
                     ? total => WriteObject(PagingParameters.NewTotalCount((ulong)(total ?? 0), total.HasValue ? 1.0 : 0.0))
                     : (System.Action<long?>?)null;
@@ -112,7 +113,7 @@ namespace ScanPS.Commands
 
             if (PagingParameters.IncludeTotalCount)
             {
-                // HostedScan's cursor paging gives no total.
+                // Paging without a total (HostedScan's cursor): the total is unknown.
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             }
 

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using ScanPS.Completers;
 using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Operations;
 
 namespace ScanPS.Commands
@@ -13,7 +14,8 @@ namespace ScanPS.Commands
     {
         /// <summary>Only this provider's connections.</summary>
         [Parameter(Position = 0)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery, ProviderNames.Invicti, ProviderNames.Probely)]
+        [ValidateProvider]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string? Provider { get; set; }
 
         /// <summary>Connection names; wildcards allowed.</summary>
@@ -44,7 +46,7 @@ namespace ScanPS.Commands
                 if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
                 {
                     WriteError(ErrorRecords.From(new ScanPSError(
-                        "ConnectionNotFound",
+                        ErrorIds.ConnectionNotFound,
                         ScanPSErrorCategory.ObjectNotFound,
                         "There is no " + (Provider == null ? string.Empty : Provider + " ") + "connection named '" + name + "' in this session.",
                         name)

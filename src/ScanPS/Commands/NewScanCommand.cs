@@ -2,10 +2,11 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ScanPS.Completers;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 using ScanPS.Providers;
-using ScanPS.Providers.ProjectDiscovery;
 
 namespace ScanPS.Commands
 {
@@ -18,7 +19,7 @@ namespace ScanPS.Commands
     /// piped in, PowerShell cannot drop a set for a missing mandatory parameter (it might come from the pipeline);
     /// without a default it would prompt for HostedScan's -Type even for `Import-Csv | New-Scan -Provider
     /// ProjectDiscovery`. On the command line HostedScan's -Type selects its set; ProviderParameterRules settles
-    /// a -Provider that does not match the set (the engine's PipelineBindingTests prove both).
+    /// a -Provider that does not match the set.
     /// </remarks>
     [Cmdlet(VerbsCommon.New, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ProjectDiscoverySet)]
     [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan))]
@@ -38,7 +39,8 @@ namespace ScanPS.Commands
         /// </summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
-        [ValidateSet(ProviderNames.HostedScan, ProviderNames.ProjectDiscovery)]
+        [ValidateProvider(typeof(IScanCreator))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>HostedScan scanner type.</summary>
@@ -204,9 +206,7 @@ namespace ScanPS.Commands
             {
                 if (_collected.Provider == null) return; // every pipeline record failed to bind
                 NewScanRequest request = null!;
-                Run(_ => request = _collected.Provider == ProviderNames.ProjectDiscovery
-                    ? ProjectDiscoveryRequest()
-                    : _collected.ToHostedScanRequest(Type, Flag(nameof(UseAuthentication), UseAuthentication)));
+                Run(_ => request = ProviderDefinition.Get(_collected.Provider).NewScanRequest(_collected.ToInput(BoundValues())));
                 Run(_ => request.Validate()); // bad input is reported before the credential lookup and any request
                 var session = Session(_collected.Provider);
                 Run(host => ScanOperations.NewScan(host, session, request));
@@ -219,42 +219,29 @@ namespace ScanPS.Commands
 
         protected override void ConfigureSession(ProviderSessionOptions options) => options.TeamId = TeamId;
 
-        private ProjectDiscoveryNewScanRequest ProjectDiscoveryRequest()
+        /// <summary>
+        /// The bound parameters for the provider's definition: a switch as its bool, a hashtable with PowerShell's
+        /// wrappers taken off, and -PrivateTemplatePath as the file paths it resolves to.
+        /// </summary>
+        private Dictionary<string, object?> BoundValues()
         {
-            var request = _collected.ToProjectDiscoveryRequest();
-            request.Name = Name;
-            request.Assets = List(Asset);
-            request.Templates = List(Template);
-            request.PrivateTemplates = ReadPrivateTemplates();
-            request.EarlyTemplates = List(EarlyTemplate);
-            request.Recommended = Flag(nameof(Recommended), Recommended);
-            request.AllTemplates = Flag(nameof(AllTemplates), AllTemplates);
-            request.Exclusions = List(Exclusion);
-            request.ExcludeTargets = List(ExcludeTarget);
-            request.EnumerationIds = List(EnumerationId);
-            request.ScanAllAssets = Flag(nameof(ScanAllAssets), ScanAllAssets);
-            request.AssetFilters = HostValues.Unwrap(AssetFilter, value => value is PSObject wrapped ? wrapped.BaseObject : value);
-            request.AlertingConfigIds = List(AlertingConfigId);
-            request.ScanConfigIds = List(ScanConfigId);
-            request.ReportingConfigIds = List(ReportingConfigId);
-            request.DisableGlobalAlertConfig = Flag(nameof(DisableGlobalAlertConfig), DisableGlobalAlertConfig);
-            request.DisableGlobalReportConfig = Flag(nameof(DisableGlobalReportConfig), DisableGlobalReportConfig);
-            request.DisableGlobalScanConfig = Flag(nameof(DisableGlobalScanConfig), DisableGlobalScanConfig);
-            request.ScheduleOnly = Flag(nameof(ScheduleOnly), ScheduleOnly);
-            request.Socks5Proxy = Socks5Proxy;
-            request.AgentId = AgentId;
-            request.AgentTags = List(AgentTag);
-            request.AgentNetworks = List(AgentNetwork);
-            request.AgentBehavior = AgentBehavior;
-            request.AutomaticScan = Flag(nameof(AutomaticScan), AutomaticScan);
-            request.Refresh = !NoRefresh.IsPresent;
-            return request;
+            var values = new Dictionary<string, object?>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in MyInvocation.BoundParameters)
+            {
+                object? value = pair.Value is PSObject wrapped ? wrapped.BaseObject : pair.Value;
+                values[pair.Key] = value is SwitchParameter flag ? flag.IsPresent
+                    : value is IDictionary table ? HostValues.Unwrap(table, v => v is PSObject w ? w.BaseObject : v)
+                    : value;
+            }
+
+            if (values.ContainsKey(nameof(PrivateTemplatePath))) values[nameof(PrivateTemplatePath)] = ResolvePrivateTemplatePaths();
+            return values;
         }
 
-        /// <summary>Each -PrivateTemplatePath (wildcards resolved by PowerShell's file system provider) read as name + contents.</summary>
-        private List<ProjectDiscoveryPrivateTemplate> ReadPrivateTemplates()
+        /// <summary>Each -PrivateTemplatePath resolved by PowerShell's file system provider (wildcards expanded) to its files.</summary>
+        private string[] ResolvePrivateTemplatePaths()
         {
-            var templates = new List<ProjectDiscoveryPrivateTemplate>();
+            var templates = new List<string>();
             foreach (var path in PrivateTemplatePath ?? new string[0])
             {
                 IEnumerable<string> files;
@@ -265,24 +252,19 @@ namespace ScanPS.Commands
                 }
                 catch (SessionStateException ex)
                 {
-                    throw new ScanPSError("PrivateTemplateNotReadable", ScanPSErrorCategory.ObjectNotFound, "No private template matches '" + path + "': " + ex.Message, path)
+                    throw new ScanPSError(ErrorIds.PrivateTemplateNotReadable, ScanPSErrorCategory.ObjectNotFound, "No private template matches '" + path + "': " + ex.Message, path)
                     { RecommendedAction = "Check the path given to -PrivateTemplatePath." }.ToException();
                 }
 
                 if (provider.Name != "FileSystem")
                 {
-                    throw new ScanPSError("PrivateTemplateNotReadable", ScanPSErrorCategory.InvalidArgument, "'" + path + "' is not a file system path.", path).ToException();
+                    throw new ScanPSError(ErrorIds.PrivateTemplateNotReadable, ScanPSErrorCategory.InvalidArgument, "'" + path + "' is not a file system path.", path).ToException();
                 }
 
-                templates.AddRange(files.Select(ProjectDiscoveryPrivateTemplate.FromFile));
+                templates.AddRange(files);
             }
 
-            return templates;
+            return templates.ToArray();
         }
-
-        /// <summary>null when the switch is not given (the field is not sent); true/false as given.</summary>
-        private bool? Flag(string name, SwitchParameter value) => MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
-
-        private static IList<string> List(string[]? values) => values == null ? new List<string>() : new List<string>(values);
     }
 }

@@ -4,8 +4,8 @@ using System.Management.Automation;
 using ScanPS.Completers;
 using ScanPS.Models;
 using ScanPS.Operations;
-using ScanPS.Providers;
 using ScanPS.Providers.Probely;
+using ScanPS.Providers;
 
 namespace ScanPS.Commands
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 

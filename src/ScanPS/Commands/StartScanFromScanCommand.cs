@@ -1,6 +1,8 @@
 using System.Management.Automation;
+using ScanPS.Completers;
 using ScanPS.Models;
 using ScanPS.Operations;
+using ScanPS.Providers;
 
 namespace ScanPS.Commands
 {
@@ -19,7 +21,8 @@ namespace ScanPS.Commands
 
         /// <summary>The scanning service; Invicti, the only one with this operation today, is the default.</summary>
         [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet(ProviderNames.Invicti)]
+        [ValidateProvider(typeof(IScanRelauncher))]
+        [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = ProviderNames.Invicti;
 
         /// <summary>Ids of the earlier scans; each one launches one new scan.</summary>

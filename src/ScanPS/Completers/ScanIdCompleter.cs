@@ -19,8 +19,8 @@ namespace ScanPS.Completers
         {
             string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             string? provider = fakeBoundParameters != null && fakeBoundParameters.Contains("Provider") ? fakeBoundParameters["Provider"]?.ToString() : null;
-            // Start-ScanFromScan relaunches Invicti scans only (its -Provider defaults to Invicti): offer no other provider's ids.
-            if (provider == null && string.Equals(commandName, "Start-ScanFromScan", StringComparison.OrdinalIgnoreCase)) provider = ProviderNames.Invicti;
+            // A command that serves one provider only (Start-ScanFromScan: Invicti, its -Provider's default): offer no other provider's ids.
+            if (provider == null && CommandParameters.KnownValues(commandName, "Provider")?.ValidValues is { Count: 1 } only) provider = only[0];
             return RecentScanIds.Snapshot(provider)
                 .Where(entry => entry.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(entry => new CompletionResult(

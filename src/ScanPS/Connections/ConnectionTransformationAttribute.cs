@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ScanPS.Connections;
+using ScanPS.Errors;
 
 namespace ScanPS.Commands
 {
@@ -20,7 +21,7 @@ namespace ScanPS.Commands
                     {
                         return ConnectionStores.Current.Get(name.Trim());
                     }
-                    catch (Operations.ScanPSException ex)
+                    catch (Errors.ScanPSException ex)
                     {
                         throw new ArgumentTransformationMetadataException(ex.Message, ex);
                     }

@@ -7,9 +7,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.HostedScan
 {
@@ -47,7 +47,7 @@ namespace ScanPS.Providers.HostedScan
         {
             var vendorRequest = new VendorRequest(HttpMethod.Get, "v1/scans/" + Uri.EscapeDataString(id), RequestKind.Read)
             {
-                NotFoundErrorId = "ScanNotFound",
+                NotFoundErrorId = ErrorIds.ScanNotFound,
                 Target = id,
             };
             var envelope = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,7 @@ namespace ScanPS.Providers.HostedScan
             if (!HostedScanVocabulary.CreateTypes.Contains(type))
             {
                 throw new ScanPSError(
-                    "InvalidScanType",
+                    ErrorIds.InvalidScanType,
                     ScanPSErrorCategory.InvalidArgument,
                     "'" + hosted.Type + "' is not a HostedScan scan type. Use one of: " + string.Join(", ", HostedScanVocabulary.CreateTypes) + ".",
                     hosted.Type)
@@ -148,7 +148,7 @@ namespace ScanPS.Providers.HostedScan
             if (body.Targets == null && body.TargetIds == null && body.Tags == null)
             {
                 throw new ScanPSError(
-                    "NoScanTargets",
+                    ErrorIds.NoScanTargets,
                     ScanPSErrorCategory.InvalidArgument,
                     "A HostedScan scan needs targets: pass -Target, -TargetId or -Tag (or pipe objects with a Target, TargetId or Tag property).")
                 { RecommendedAction = "Add -Target example.com, -TargetId <id> or -Tag <tag>." }.ToException();

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.HostedScan
 {
@@ -26,22 +25,12 @@ namespace ScanPS.Providers.HostedScan
         };
 
         /// <summary>Names -State accepts for HostedScan: the normalised ones first, then the vendor's.</summary>
-        private static readonly StateFilter Filter = new StateFilter(ProviderNames.HostedScan, VendorStates, NormalisedToVendor, normalisedWins: false);
+        public static readonly StateFilter Filter = new StateFilter(ProviderNames.HostedScan, VendorStates, NormalisedToVendor, normalisedWins: false);
 
         public static IEnumerable<string> StateFilterNames => Filter.Names;
 
-        /// <summary>Any case. Called once per listed scan: compares in place instead of allocating an upper-cased copy.</summary>
-        public static ScanState Normalise(string? vendorState)
-        {
-            if (vendorState == null) return ScanState.Unknown;
-            if (Is(vendorState, "SUCCEEDED")) return ScanState.Completed;
-            if (Is(vendorState, "RUNNING")) return ScanState.Running;
-            if (Is(vendorState, "QUEUED")) return ScanState.Queued;
-            if (Is(vendorState, "FAILED") || Is(vendorState, "OVER_LIMIT")) return ScanState.Failed;
-            return ScanState.Unknown;
-        }
-
-        private static bool Is(string value, string vendorValue) => string.Equals(value, vendorValue, StringComparison.OrdinalIgnoreCase);
+        /// <summary>Any case; read from the same table as the -State filter (<see cref="NormalisedToVendor"/>).</summary>
+        public static ScanState Normalise(string? vendorState) => Filter.Normalise(vendorState);
 
         /// <summary>Maps -State values (normalised or vendor, any case) to the vendor's filter values, in order, without duplicates.</summary>
         public static string[] ToVendorStates(IEnumerable<string> states) => Filter.ToVendorStates(states);

@@ -8,9 +8,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.Invicti
 {
@@ -52,7 +52,7 @@ namespace ScanPS.Providers.Invicti
             {
                 // The body parameter "id" is {type: string, format: uuid}: the body is "…", not {"id": "…"}.
                 JsonBody = JsonSerializer.SerializeToUtf8Bytes(scanId, InvictiJsonContext.Default.String),
-                NotFoundErrorId = "ScanNotFound",
+                NotFoundErrorId = ErrorIds.ScanNotFound,
                 Target = scanId,
             };
             var answer = await Send(request, InvictiJsonContext.Default.InvictiLaunchAnswer, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ namespace ScanPS.Providers.Invicti
             string scanId = InvictiVocabulary.NormaliseScanId(id);
             var request = new VendorRequest(HttpMethod.Get, Root + "scans/detail/" + Uri.EscapeDataString(scanId), RequestKind.Read)
             {
-                NotFoundErrorId = "ScanNotFound",
+                NotFoundErrorId = ErrorIds.ScanNotFound,
                 Target = id,
             };
             var wire = await Send(request, InvictiJsonContext.Default.InvictiWireScanTask, cancellationToken).ConfigureAwait(false);

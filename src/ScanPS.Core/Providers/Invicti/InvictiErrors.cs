@@ -1,5 +1,5 @@
 using System;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.Invicti
 {
@@ -15,14 +15,14 @@ namespace ScanPS.Providers.Invicti
             bool notFound = string.Equals(result, "ScanNotFound", StringComparison.OrdinalIgnoreCase) ||
                             string.Equals(result, "NotFound", StringComparison.OrdinalIgnoreCase);
             return notFound
-                ? new ScanPSError("ScanNotFound", ScanPSErrorCategory.ObjectNotFound,
+                ? new ScanPSError(ErrorIds.ScanNotFound, ScanPSErrorCategory.ObjectNotFound,
                     "Invicti did not launch a new scan from scan " + scanId + ": it answered " + result + ".", scanId)
                 {
                     StatusCode = statusCode,
                     Details = result,
                     RecommendedAction = "Check the id; Get-Scan -Provider Invicti lists what exists.",
                 }
-                : new ScanPSError("ScanNotRelaunched", ScanPSErrorCategory.InvalidOperation,
+                : new ScanPSError(ErrorIds.ScanNotRelaunched, ScanPSErrorCategory.InvalidOperation,
                     "Invicti did not launch a new scan from scan " + scanId + ": it answered " + result + ".", scanId)
                 {
                     StatusCode = statusCode,

@@ -10,9 +10,17 @@ namespace ScanPS.Providers.Invicti
     /// Invicti Enterprise: Basic auth with the API user id and token, paths under /api/1.0, one host per
     /// installation (US cloud by default; EU cloud or on-premises through -BaseUri / SCANPS_INVICTI_BASE_URI).
     /// </summary>
-    public sealed class InvictiProvider : ProviderDefinition
+    public sealed class InvictiProvider : ProviderDefinition<InvictiClient>
     {
         public override string Name => ProviderNames.Invicti;
+
+        public override CredentialSpec Credential { get; } =
+            new CredentialSpec(ProviderNames.Invicti, new[] { "SCANPS_INVICTI_API_TOKEN" }, "API token", "SCANPS_INVICTI_USER_ID", "the Invicti API user id");
+
+        public override StateFilter States => InvictiVocabulary.Filter;
+
+        /// <summary>TotalItemCount comes with the first page.</summary>
+        public override bool ReportsTotal => true;
 
         /// <summary>So both https://host/ and https://host/api/1.0/ work as -BaseUri.</summary>
         public override string ApiRoot => InvictiClient.ApiRoot;
@@ -22,7 +30,7 @@ namespace ScanPS.Providers.Invicti
         public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) =>
             InvictiClient.Authorizer(credential);
 
-        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
+        public override InvictiClient CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new InvictiClient(http);
 
         /// <summary>The token itself, and the base64 Basic value that carries it, never print.</summary>
@@ -36,7 +44,6 @@ namespace ScanPS.Providers.Invicti
             };
         }
 
-        public override void ValidateListQuery(ScanListQuery query) => InvictiVocabulary.ToVendorStates(query.States);
 
         public override string NormaliseScanId(string id) => InvictiVocabulary.NormaliseScanId(id);
     }

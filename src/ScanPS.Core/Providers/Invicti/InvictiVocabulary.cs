@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ScanPS.Errors;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.Invicti
 {
@@ -29,7 +29,7 @@ namespace ScanPS.Providers.Invicti
         };
 
         /// <summary>Names -State accepts for Invicti: the normalised ones first, then the vendor's.</summary>
-        private static readonly StateFilter Filter = new StateFilter(ProviderNames.Invicti, VendorStates, NormalisedToVendor, normalisedWins: false);
+        public static readonly StateFilter Filter = new StateFilter(ProviderNames.Invicti, VendorStates, NormalisedToVendor, normalisedWins: false);
 
         public static IEnumerable<string> StateFilterNames => Filter.Names;
 
@@ -58,7 +58,7 @@ namespace ScanPS.Providers.Invicti
             string value = (id ?? string.Empty).Trim();
             if (Guid.TryParse(value, out var guid)) return guid.ToString("D");
             throw new ScanPSError(
-                "InvalidScanId",
+                ErrorIds.InvalidScanId,
                 ScanPSErrorCategory.InvalidArgument,
                 "'" + value + "' is not an Invicti scan id: Invicti scan ids are GUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.",
                 id)

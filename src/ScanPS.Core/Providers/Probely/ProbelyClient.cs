@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ScanPS.Auth;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
 
@@ -146,7 +147,7 @@ namespace ScanPS.Providers.Probely
             return buffer.ToArray();
         }
 
-        private Operations.ScanPSException Invalid(VendorRequest request, string problem, Exception? inner = null) =>
+        private Errors.ScanPSException Invalid(VendorRequest request, string problem, Exception? inner = null) =>
             VendorErrors.InvalidResponse(_http.Provider, request, new Uri(_http.BaseUri, request.RelativeUri), problem, inner).ToException();
     }
 }

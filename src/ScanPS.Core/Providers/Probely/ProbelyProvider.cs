@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using ScanPS.Auth;
 using ScanPS.Http;
@@ -6,9 +7,15 @@ using ScanPS.Http;
 namespace ScanPS.Providers.Probely
 {
     /// <summary>Probely: regional hosts (-Region), no API path prefix, "Authorization: JWT &lt;key&gt;".</summary>
-    public sealed class ProbelyProvider : ProviderDefinition
+    public sealed class ProbelyProvider : ProviderDefinition<ProbelyClient>
     {
         public override string Name => ProviderNames.Probely;
+
+        public override CredentialSpec Credential { get; } = new CredentialSpec(ProviderNames.Probely, new[] { "SCANPS_PROBELY_API_KEY" });
+
+        public override IReadOnlyList<string> Regions => ProbelyRegions.Names;
+
+        public override string NormaliseRegion(string region) => ProbelyRegions.Parse(region).ToString();
 
         /// <summary>Probely paths start at the host root (/scheduledscans/bulk/): nothing to trim from -BaseUri.</summary>
         public override string ApiRoot => string.Empty;
@@ -18,7 +25,7 @@ namespace ScanPS.Providers.Probely
         public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) =>
             ProbelyClient.Authorizer(credential);
 
-        public override object CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
+        public override ProbelyClient CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new ProbelyClient(http);
     }
 }

@@ -1,5 +1,6 @@
 using System;
-using ScanPS.Operations;
+using System.Collections.Generic;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.Probely
 {
@@ -25,6 +26,9 @@ namespace ScanPS.Providers.Probely
     /// <summary>Region name → host.</summary>
     public static class ProbelyRegions
     {
+        /// <summary>The names -Region accepts, in the order messages list them (the enum's: Default, EU, US, AU).</summary>
+        public static readonly IReadOnlyList<string> Names = Enum.GetNames(typeof(ProbelyRegion));
+
         public static Uri BaseUri(ProbelyRegion region)
         {
             switch (region)
@@ -46,9 +50,9 @@ namespace ScanPS.Providers.Probely
             }
 
             throw new ScanPSError(
-                "InvalidRegion",
+                ErrorIds.InvalidRegion,
                 ScanPSErrorCategory.InvalidArgument,
-                "'" + region + "' is not a Probely region. Use one of: " + string.Join(", ", Enum.GetNames(typeof(ProbelyRegion))) + ".",
+                "'" + region + "' is not a Probely region. Use one of: " + string.Join(", ", Names) + ".",
                 region)
             { RecommendedAction = "Pass -Region Default, EU, US or AU (the region your API key was created in)." }.ToException();
         }

@@ -1,6 +1,6 @@
 using System;
+using ScanPS.Errors;
 using ScanPS.Models;
-using ScanPS.Operations;
 using ScanPS.Scheduling;
 
 namespace ScanPS.Providers.Probely
@@ -73,7 +73,7 @@ namespace ScanPS.Providers.Probely
             string? profile = ScanProfile?.Trim();
             if (ScanProfile != null && profile!.Length == 0)
             {
-                throw new ScanPSError("InvalidScanProfile", ScanPSErrorCategory.InvalidArgument, "-ScanProfile is empty.", ScanProfile)
+                throw new ScanPSError(ErrorIds.InvalidScanProfile, ScanPSErrorCategory.InvalidArgument, "-ScanProfile is empty.", ScanProfile)
                 { RecommendedAction = "Pass a scan profile id (built-in ones tab-complete) or leave -ScanProfile out to use each target's own." }.ToException();
             }
 
@@ -83,7 +83,7 @@ namespace ScanPS.Providers.Probely
             if (start <= now)
             {
                 throw new ScanPSError(
-                    "StartTimeInPast",
+                    ErrorIds.StartTimeInPast,
                     ScanPSErrorCategory.InvalidArgument,
                     "-StartTime " + start.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + zone.IanaName +
                     " (" + start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC) is not in the future; it is now " +
@@ -96,6 +96,6 @@ namespace ScanPS.Providers.Probely
         }
 
         private static ScanPSException Combination(string message, string action) =>
-            new ScanPSError("InvalidScheduleCombination", ScanPSErrorCategory.InvalidArgument, message) { RecommendedAction = action + " Nothing was sent." }.ToException();
+            new ScanPSError(ErrorIds.InvalidScheduleCombination, ScanPSErrorCategory.InvalidArgument, message) { RecommendedAction = action + " Nothing was sent." }.ToException();
     }
 }

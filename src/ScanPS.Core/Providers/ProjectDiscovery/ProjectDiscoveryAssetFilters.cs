@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {
@@ -121,7 +121,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         }
 
         private static ScanPSException Invalid(string key, string message) =>
-            new ScanPSError("InvalidAssetFilter", ScanPSErrorCategory.InvalidArgument, message, key)
+            new ScanPSError(ErrorIds.InvalidAssetFilter, ScanPSErrorCategory.InvalidArgument, message, key)
             { RecommendedAction = "Use -AssetFilter @{ host = 'a.example.com'; is_new = $true } with the keys listed in Get-Help New-Scan -Parameter AssetFilter." }.ToException();
     }
 }

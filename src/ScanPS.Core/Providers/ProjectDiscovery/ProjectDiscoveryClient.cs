@@ -6,9 +6,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {
@@ -85,7 +85,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         {
             var vendorRequest = new VendorRequest(HttpMethod.Get, "v1/scans/" + Uri.EscapeDataString(id), RequestKind.Read)
             {
-                NotFoundErrorId = "ScanNotFound",
+                NotFoundErrorId = ErrorIds.ScanNotFound,
                 Target = id,
             };
             var wire = await _http.SendJsonAsync(vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryWireScan, cancellationToken).ConfigureAwait(false);
@@ -168,7 +168,7 @@ namespace ScanPS.Providers.ProjectDiscovery
             if (behavior != null)
             {
                 behavior = ProjectDiscoveryVocabulary.AgentBehaviors.FirstOrDefault(b => string.Equals(b, behavior, StringComparison.OrdinalIgnoreCase))
-                    ?? throw new ScanPSError("InvalidAgentBehavior", ScanPSErrorCategory.InvalidArgument,
+                    ?? throw new ScanPSError(ErrorIds.InvalidAgentBehavior, ScanPSErrorCategory.InvalidArgument,
                         "'" + pd.AgentBehavior + "' is not an agent behaviour. Use one of: " + string.Join(", ", ProjectDiscoveryVocabulary.AgentBehaviors) + ".", pd.AgentBehavior)
                     { RecommendedAction = "Pass -AgentBehavior distribute or mirror." }.ToException();
             }
@@ -208,7 +208,7 @@ namespace ScanPS.Providers.ProjectDiscovery
             if (body.Targets == null && body.Assets == null && body.EnumerationIds == null && body.ScanAllAssets != true && body.AssetFilters == null)
             {
                 throw new ScanPSError(
-                    "NoScanTargets",
+                    ErrorIds.NoScanTargets,
                     ScanPSErrorCategory.InvalidArgument,
                     "A ProjectDiscovery scan needs something to scan: pass -Target, -Asset, -EnumerationId, -ScanAllAssets or -AssetFilter (or pipe objects with a Target property).")
                 { RecommendedAction = "Add -Target example.com (or -Asset, -EnumerationId, -ScanAllAssets)." }.ToException();

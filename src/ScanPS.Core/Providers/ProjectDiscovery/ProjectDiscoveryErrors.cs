@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {

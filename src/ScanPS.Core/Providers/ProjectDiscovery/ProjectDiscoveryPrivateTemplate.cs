@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
-using ScanPS.Operations;
+using ScanPS.Errors;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {
@@ -30,13 +30,13 @@ namespace ScanPS.Providers.ProjectDiscovery
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
             {
-                throw new ScanPSError("PrivateTemplateNotReadable", ex is FileNotFoundException || ex is DirectoryNotFoundException ? ScanPSErrorCategory.ObjectNotFound : ScanPSErrorCategory.InvalidArgument, "Cannot read the private template '" + path + "': " + ex.Message, path)
+                throw new ScanPSError(ErrorIds.PrivateTemplateNotReadable, ex is FileNotFoundException || ex is DirectoryNotFoundException ? ScanPSErrorCategory.ObjectNotFound : ScanPSErrorCategory.InvalidArgument, "Cannot read the private template '" + path + "': " + ex.Message, path)
                 { InnerException = ex, RecommendedAction = "Check the path given to -PrivateTemplatePath." }.ToException();
             }
 
             if (contents.Trim().Length == 0)
             {
-                throw new ScanPSError("PrivateTemplateNotReadable", ScanPSErrorCategory.InvalidData, "The private template '" + path + "' is empty.", path)
+                throw new ScanPSError(ErrorIds.PrivateTemplateNotReadable, ScanPSErrorCategory.InvalidData, "The private template '" + path + "' is empty.", path)
                 { RecommendedAction = "Pass nuclei template files (YAML) to -PrivateTemplatePath." }.ToException();
             }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScanPS.Models;
-using ScanPS.Operations;
 
 namespace ScanPS.Providers.ProjectDiscovery
 {
@@ -27,7 +26,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         };
 
         /// <summary>Names -State accepts for ProjectDiscovery: the normalised ones first, then the vendor's.</summary>
-        private static readonly StateFilter Filter = new StateFilter(ProviderNames.ProjectDiscovery, VendorStates, NormalisedToVendor, normalisedWins: true);
+        public static readonly StateFilter Filter = new StateFilter(ProviderNames.ProjectDiscovery, VendorStates, NormalisedToVendor, normalisedWins: true);
 
         public static IEnumerable<string> StateFilterNames => Filter.Names;
 

@@ -1,4 +1,4 @@
-namespace ScanPS.Operations
+namespace ScanPS.Errors
 {
     /// <summary>
     /// Mirrors the members of System.Management.Automation.ErrorCategory that ScanPS uses, by name,

@@ -1,22 +1,23 @@
 using System;
+using System.Linq;
 using ScanPS.Auth;
+using ScanPS.Connections;
+using ScanPS.Errors;
 using ScanPS.Http;
 using ScanPS.Operations;
 using ScanPS.Providers;
 
-namespace ScanPS.Connections
+namespace ScanPS.Operations
 {
     /// <summary>Connect-ScanProvider's logic: check the input and the name, read the secret, resolve the credential, validate it with the vendor, store.</summary>
     public static class ConnectionOperations
     {
-        public static readonly string[] Regions = { "Default", "EU", "US", "AU" };
-
         public static ScanProviderConnection Connect(ICommandHost host, ConnectionStore store, ConnectRequest request)
         {
             var definition = ProviderDefinition.Get(request.Provider);
             string provider = definition.Name;
             string name = string.IsNullOrWhiteSpace(request.Name) ? provider : request.Name!.Trim();
-            CheckInput(provider, request);
+            CheckInput(definition, request);
             // Before the secret is read and the credential checked: a taken name would be refused only when storing.
             store.CheckName(name, provider);
             request.ReadSecret?.Invoke(request);
@@ -27,7 +28,7 @@ namespace ScanPS.Connections
             var connection = new ScanProviderConnection(provider, name, credential)
             {
                 BaseUri = baseUri,
-                Region = request.Region == null ? null : Array.Find(Regions, r => string.Equals(r, request.Region, StringComparison.OrdinalIgnoreCase)),
+                Region = request.Region == null ? null : definition.NormaliseRegion(request.Region),
                 TeamId = string.IsNullOrWhiteSpace(request.TeamId) ? null : request.TeamId!.Trim(),
                 Proxy = request.Proxy,
                 ProxyCredential = request.ProxyCredential,
@@ -69,7 +70,7 @@ namespace ScanPS.Connections
             try
             {
                 var session = ProviderSession.Open(options, log);
-                var validator = session.Require<IConnectionValidator>("Connect-ScanProvider");
+                var validator = session.ConnectionValidator("Connect-ScanProvider");
                 AsyncBridge.Wait(validator.ValidateCredentialAsync(host.CancellationToken), log, host);
                 connection.Validated = true;
             }
@@ -100,52 +101,54 @@ namespace ScanPS.Connections
             }
         }
 
-        private static void CheckInput(string provider, ConnectRequest request)
+        private static void CheckInput(ProviderDefinition definition, ConnectRequest request)
         {
+            string provider = definition.Name;
             if (request.Region != null)
             {
-                if (provider != ProviderNames.Probely) throw NotForProvider("Region", provider, ProviderNames.Probely);
-                if (Array.Find(Regions, r => string.Equals(r, request.Region, StringComparison.OrdinalIgnoreCase)) == null)
-                {
-                    throw Invalid("InvalidRegion", "'" + request.Region + "' is not a Probely region. Use one of: " + string.Join(", ", Regions) + ".", request.Region);
-                }
+                if (definition.Regions.Count == 0) throw NotForProvider("Region", provider, Owners(d => d.Regions.Count > 0));
+                definition.NormaliseRegion(request.Region);
             }
 
-            if (request.TeamId != null && provider != ProviderNames.ProjectDiscovery) throw NotForProvider("TeamId", provider, ProviderNames.ProjectDiscovery);
-            if (!string.IsNullOrWhiteSpace(request.TeamId)) Providers.ProjectDiscovery.ProjectDiscoveryProvider.CheckTeamId(request.TeamId!.Trim(), "-TeamId");
+            if (request.TeamId != null && !definition.HasTeams) throw NotForProvider("TeamId", provider, Owners(d => d.HasTeams));
+            if (!string.IsNullOrWhiteSpace(request.TeamId)) definition.CheckTeamId(request.TeamId!.Trim(), "-TeamId");
             if (request.ProxyCredential != null && request.ProxyUseDefaultCredentials)
             {
-                throw Invalid("ConflictingProxyCredentials", "-ProxyCredential and -ProxyUseDefaultCredentials both say how to sign in to the proxy. Use one of them.", null);
+                throw Invalid(ErrorIds.ConflictingProxyCredentials, "-ProxyCredential and -ProxyUseDefaultCredentials both say how to sign in to the proxy. Use one of them.", null);
             }
 
             if ((request.ProxyCredential != null || request.ProxyUseDefaultCredentials) && request.Proxy == null)
             {
-                throw Invalid("ProxyRequired", "-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy (the system proxy uses the system's own settings).", null);
+                throw Invalid(ErrorIds.ProxyRequired, "-ProxyCredential and -ProxyUseDefaultCredentials need -Proxy (the system proxy uses the system's own settings).", null);
             }
 
             if (request.Proxy != null && (!request.Proxy.IsAbsoluteUri || (request.Proxy.Scheme != Uri.UriSchemeHttp && request.Proxy.Scheme != Uri.UriSchemeHttps)))
             {
-                throw Invalid("InvalidProxy", "The proxy '" + WithoutUserInfo(request.Proxy) + "' must be an absolute http:// or https:// URI, such as http://proxy.contoso.com:8080.", WithoutUserInfo(request.Proxy));
+                throw Invalid(ErrorIds.InvalidProxy, "The proxy '" + WithoutUserInfo(request.Proxy) + "' must be an absolute http:// or https:// URI, such as http://proxy.contoso.com:8080.", WithoutUserInfo(request.Proxy));
             }
 
             if (request.Proxy != null && !string.IsNullOrEmpty(request.Proxy.UserInfo))
             {
                 // .NET does not sign in with a user name and password in the proxy address, and the connection would
                 // show them in its Proxy property: they belong in -ProxyCredential.
-                throw Invalid("InvalidProxy", "The proxy '" + WithoutUserInfo(request.Proxy) + "' has a user name or password in it. Pass the address alone to -Proxy and the sign-in to -ProxyCredential.", WithoutUserInfo(request.Proxy));
+                throw Invalid(ErrorIds.InvalidProxy, "The proxy '" + WithoutUserInfo(request.Proxy) + "' has a user name or password in it. Pass the address alone to -Proxy and the sign-in to -ProxyCredential.", WithoutUserInfo(request.Proxy));
             }
 
-            if (request.TimeoutSec.HasValue && request.TimeoutSec.Value <= 0) throw Invalid("InvalidTimeout", "-TimeoutSec must be a positive number of seconds.", request.TimeoutSec);
-            if (request.MaximumRetryCount.HasValue && request.MaximumRetryCount.Value < 0) throw Invalid("InvalidRetryCount", "-MaximumRetryCount cannot be negative.", request.MaximumRetryCount);
+            if (request.TimeoutSec.HasValue && request.TimeoutSec.Value <= 0) throw Invalid(ErrorIds.InvalidTimeout, "-TimeoutSec must be a positive number of seconds.", request.TimeoutSec);
+            if (request.MaximumRetryCount.HasValue && request.MaximumRetryCount.Value < 0) throw Invalid(ErrorIds.InvalidRetryCount, "-MaximumRetryCount cannot be negative.", request.MaximumRetryCount);
         }
 
         /// <summary>The proxy address as a message may show it: any user name and password in it are left out.</summary>
         private static string WithoutUserInfo(Uri proxy) =>
             !proxy.IsAbsoluteUri && proxy.OriginalString.Contains("@") ? "(an address with a user name or password)" : BaseUriPolicy.WithoutUserInfo(proxy);
 
+        /// <summary>The providers that have an option, as a message names them ("Probely", "A or B").</summary>
+        private static string Owners(Func<ProviderDefinition, bool> hasOption) =>
+            string.Join(" or ", ProviderDefinition.All.Where(hasOption).Select(d => d.Name));
+
         private static ScanPSException NotForProvider(string parameter, string provider, string owner) =>
             new ScanPSError(
-                "ParameterNotValidForProvider",
+                ErrorIds.ParameterNotValidForProvider,
                 ScanPSErrorCategory.InvalidArgument,
                 "-" + parameter + " cannot be used with Connect-ScanProvider -Provider " + provider + "; it belongs to -Provider " + owner + ".",
                 parameter).ToException();

@@ -3,7 +3,7 @@ using System.Net;
 using System.Security;
 using ScanPS.Http;
 
-namespace ScanPS.Connections
+namespace ScanPS.Operations
 {
     /// <summary>Connect-ScanProvider's input; a SecretManagement secret is read through <see cref="ReadSecret"/>.</summary>
     public sealed class ConnectRequest

@@ -1,6 +1,6 @@
 using System;
 
-namespace ScanPS.Operations
+namespace ScanPS.Errors
 {
     /// <summary>
     /// Everything the cmdlet layer needs to build an ErrorRecord: a PascalCase id, a deliberate category,
