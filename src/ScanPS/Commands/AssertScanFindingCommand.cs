@@ -12,7 +12,6 @@ namespace ScanPS.Commands
     /// above -FailOn; nothing otherwise. Input that is not a finding also ends it (a gate fails closed).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Assert, "ScanFinding")]
-    [OutputType(typeof(void))]
     public sealed class AssertScanFindingCommand : ScanPSCommandBase
     {
         public const string FindingSeverityThreshold = "FindingSeverityThreshold";
