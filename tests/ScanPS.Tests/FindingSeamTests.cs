@@ -168,6 +168,19 @@ namespace ScanPS.Tests
             Assert.Equal(new[] { "d3", "i4" }, unknown.Select(u => u.Id));
         }
 
+        [Fact]
+        public void Vendor_status_and_IsNew_stand_in_for_the_subtype_names()
+        {
+            var gone = ReadAll(
+                new TestFinding("Probely", "s", "1") { Severity = FindingSeverity.Low, VendorStatus = "fixed" },
+                new TestFinding("ProjectDiscovery", "s", "2") { Severity = FindingSeverity.Low, VendorStatus = "fixed" },
+                new TestFinding("Probely", "s", "3") { Severity = FindingSeverity.Low, VendorStatus = "notfixed" });
+            Assert.Equal(new[] { true, true, false }, gone.Select(g => g.IsGone));
+            var csv = new Dictionary<string, object?> { ["Provider"] = "Probely", ["Severity"] = "Low", ["IsNew"] = "True" };
+            var record = FindingRecord.TryRead(new DictionaryProperties(csv), out _)!;
+            Assert.Equal(FindingChange.New, Assert.Single(FindingComparer.CompareWithPreviousScan(new[] { record }, out _)).Change);
+        }
+
         private static List<FindingRecord> AllProviders()
         {
             var findings = ReadAll(

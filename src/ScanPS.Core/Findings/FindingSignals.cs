@@ -34,8 +34,20 @@ namespace ScanPS.Findings
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Not a ScanPS provider."),
         };
 
-        private static bool Is(IFindingProperties finding, string name, string value) =>
-            string.Equals(FindingValue.Text(finding.Get(name)), value, StringComparison.OrdinalIgnoreCase);
+        /// <summary>The first of the names the object has a value for (a subtype's own name first, then the fallbacks).</summary>
+        private static object? First(IFindingProperties finding, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                var value = finding.Get(name);
+                if (FindingValue.Text(value) != null) return value;
+            }
+
+            return null;
+        }
+
+        private static bool Is(IFindingProperties finding, string value, params string[] names) =>
+            string.Equals(FindingValue.Text(First(finding, names)), value, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// HostedScan: a risk is a target-level object with a stable id (the risk id, in Id); the scan lists each of its
@@ -49,7 +61,7 @@ namespace ScanPS.Findings
 
             public string? VendorKey(IFindingProperties finding) => FindingValue.Text(finding.Get("Id"));
 
-            public bool IsGone(IFindingProperties finding) => Is(finding, "ScanStatus", "closed");
+            public bool IsGone(IFindingProperties finding) => Is(finding, "closed", "ScanStatus");
 
             public FindingChange? ScanRelativeChange(FindingRecord finding)
             {
@@ -75,7 +87,7 @@ namespace ScanPS.Findings
 
             public string? VendorKey(IFindingProperties finding) => FindingValue.Text(finding.Get("VulnHash"));
 
-            public bool IsGone(IFindingProperties finding) => Is(finding, "VulnStatus", "fixed");
+            public bool IsGone(IFindingProperties finding) => Is(finding, "fixed", "VulnStatus", "VendorStatus");
 
             public FindingChange? ScanRelativeChange(FindingRecord finding)
             {
@@ -120,12 +132,12 @@ namespace ScanPS.Findings
 
             public string? VendorKey(IFindingProperties finding) => FindingValue.Text(finding.Get("Id"));
 
-            public bool IsGone(IFindingProperties finding) => Is(finding, "State", "fixed");
+            public bool IsGone(IFindingProperties finding) => Is(finding, "fixed", "State", "VendorStatus");
 
             public FindingChange? ScanRelativeChange(FindingRecord finding)
             {
                 if (finding.IsGone) return FindingChange.Fixed;
-                switch (FindingValue.Flag(finding.Properties.Get("New")))
+                switch (FindingValue.Flag(First(finding.Properties, "New", "IsNew")))
                 {
                     case true: return FindingChange.New;
                     case false: return FindingChange.StillOpen;
