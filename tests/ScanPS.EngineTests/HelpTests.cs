@@ -33,6 +33,7 @@ namespace ScanPS.EngineTests
         public static readonly string[] Commands =
         {
             "Connect-ScanProvider", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan",
+            "Compare-ScanFinding", "ConvertTo-ScanSarif", "ConvertTo-ScanJUnit", "Assert-ScanFinding",
         };
 
         public static IEnumerable<object[]> CommandData => Commands.Select(c => new object[] { c });

@@ -238,7 +238,11 @@ Get-Command -Module ScanPS | Sort-Object Name | ForEach-Object {
             Assert.Equal(
                 new object[]
                 {
+                    "Assert-ScanFinding False None",
+                    "Compare-ScanFinding False None",
                     "Connect-ScanProvider False None",
+                    "ConvertTo-ScanJUnit False None",
+                    "ConvertTo-ScanSarif False None",
                     "Disconnect-ScanProvider True Low",
                     "Get-Scan False None",
                     "Get-ScanProviderConnection False None",

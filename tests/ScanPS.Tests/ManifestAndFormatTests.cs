@@ -66,6 +66,8 @@ namespace ScanPS.Tests
                 .SelectMany(a => a.ConstructorArguments.SelectMany(arg => arg.Value is IEnumerable<CustomAttributeTypedArgument> many ? many.Select(m => m.Value) : new[] { arg.Value }))
                 .OfType<Type>()
                 .Where(t => t != typeof(void))
+                // PowerShell's own types (the SARIF/JUnit text, a FileInfo, a PSObject read from a file) keep PowerShell's views.
+                .Where(t => t.Namespace != null && t.Namespace.StartsWith("ScanPS", StringComparison.Ordinal))
                 .Distinct()
                 .ToList();
             Assert.NotEmpty(outputTypes);

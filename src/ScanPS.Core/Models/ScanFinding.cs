@@ -99,6 +99,14 @@ namespace ScanPS.Models
         /// <summary>Set by Compare-ScanFinding; None otherwise.</summary>
         public virtual FindingChange Change { get; internal set; }
 
+        /// <summary>A copy with <see cref="Change"/> set, for Compare-ScanFinding (the input objects stay as they were).</summary>
+        internal ScanFinding CopyWithChange(FindingChange change)
+        {
+            var copy = (ScanFinding)MemberwiseClone();
+            copy.Change = change;
+            return copy;
+        }
+
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "{0} {1} finding {2}: {3}", Provider, Severity, Id, Title);
     }
