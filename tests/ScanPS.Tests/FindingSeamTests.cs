@@ -10,6 +10,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using NJsonSchema;
 using ScanPS.Findings;
+using ScanPS.Providers;
 using ScanPS.Models;
 using Xunit;
 

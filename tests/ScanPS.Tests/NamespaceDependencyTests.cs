@@ -18,7 +18,7 @@ namespace ScanPS.Tests
     public sealed class NamespaceDependencyTests
     {
         /// <summary>Top first: a namespace may use only the ones after it.</summary>
-        public static readonly string[] Layers = { "Operations", "Providers", "Connections", "Auth", "Http", "Scheduling", "Models", "Errors" };
+        public static readonly string[] Layers = { "Operations", "Findings", "Providers", "Connections", "Auth", "Http", "Scheduling", "Models", "Errors" };
 
         private static readonly Regex Reference = new Regex(
             @"(?<![\w.])(?:ScanPS\.)?(?<layer>" + string.Join("|", Layers) + @")(?:\.(?<sub>\w+))?(?=[.;])", RegexOptions.Compiled);

@@ -60,5 +60,11 @@ namespace ScanPS.Errors
         public const string VendorError = nameof(VendorError);
         public const string VendorTimeout = nameof(VendorTimeout);
         public const string VendorUnavailable = nameof(VendorUnavailable);
+
+        // The finding commands (Compare-ScanFinding, ConvertTo-ScanSarif/JUnit, Assert-ScanFinding).
+        public const string AmbiguousScans = nameof(AmbiguousScans);
+        public const string FindingSeverityThreshold = nameof(FindingSeverityThreshold);
+        public const string NoChangeSignal = nameof(NoChangeSignal);
+        public const string NotAScanFinding = nameof(NotAScanFinding);
     }
 }

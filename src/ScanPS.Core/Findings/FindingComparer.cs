@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScanPS.Models;
+using ScanPS.Providers;
 
 namespace ScanPS.Findings
 {
@@ -101,7 +102,7 @@ namespace ScanPS.Findings
             var none = new List<FindingRecord>();
             foreach (var finding in findings)
             {
-                var change = FindingSignals.For(finding.Provider).ScanRelativeChange(finding);
+                var change = ProviderDefinition.Get(finding.Provider).FindingSignals.ScanRelativeChange(finding.Properties, finding.IsGone, finding.FirstSeen, finding.LastSeen);
                 if (change == null) none.Add(finding);
                 else results.Add(new FindingComparison(finding, change.Value));
             }

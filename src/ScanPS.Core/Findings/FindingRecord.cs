@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using ScanPS.Models;
+using ScanPS.Providers;
 
 namespace ScanPS.Findings
 {
@@ -121,7 +122,7 @@ namespace ScanPS.Findings
             if (cvss != null && double.TryParse(cvss, NumberStyles.Float, CultureInfo.InvariantCulture, out var score)) record.Cvss = score;
             record.Fingerprint = FindingFingerprint.Compute(provider, record.Target, record.RuleId ?? record.Title, record.Location);
 
-            var signals = FindingSignals.For(provider);
+            var signals = ProviderDefinition.Get(provider).FindingSignals;
             record.VendorKey = signals.VendorKey(properties);
             record.VendorKeyName = record.VendorKey == null ? null : signals.VendorKeyName;
             record.IsGone = record.Status == FindingStatus.Fixed || record.Status == FindingStatus.Closed || signals.IsGone(properties);

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ScanPS.Models;
+using ScanPS.Providers;
 
 namespace ScanPS.Findings
 {
@@ -22,14 +23,6 @@ namespace ScanPS.Findings
     public static class SarifLog
     {
         public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-
-        private static readonly Dictionary<string, string> InformationUris = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [ProviderNames.HostedScan] = "https://hostedscan.com/",
-            [ProviderNames.ProjectDiscovery] = "https://cloud.projectdiscovery.io/",
-            [ProviderNames.Invicti] = "https://www.invicti.com/",
-            [ProviderNames.Probely] = "https://probely.com/",
-        };
 
         public static string Write(IEnumerable<FindingRecord> findings, string toolVersion)
         {
@@ -61,7 +54,8 @@ namespace ScanPS.Findings
             json.WriteStartObject("tool");
             json.WriteStartObject("driver");
             json.WriteString("name", provider);
-            json.WriteString("informationUri", InformationUris[provider]);
+            string? informationUri = ProviderDefinition.Get(provider).InformationUri;
+            if (informationUri != null) json.WriteString("informationUri", informationUri);
             json.WriteStartArray("rules");
             foreach (var rule in rules)
             {

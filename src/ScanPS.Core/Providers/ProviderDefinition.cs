@@ -19,6 +19,12 @@ namespace ScanPS.Providers
     {
         public abstract string Name { get; }
 
+        /// <summary>The vendor's own "what changed" signals on its findings (Compare-ScanFinding, SARIF fingerprints).</summary>
+        public virtual IFindingSignals FindingSignals => NoFindingSignals.Instance;
+
+        /// <summary>The vendor's home page, for the informationUri of SARIF's tool; null to leave it out.</summary>
+        public virtual string? InformationUri => null;
+
         /// <summary>The API's path prefix that the client adds itself; trimmed from a -BaseUri that ends with it.</summary>
         public virtual string ApiRoot => "/v1";
 

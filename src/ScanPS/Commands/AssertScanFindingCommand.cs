@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ScanPS.Findings;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 
@@ -14,7 +15,7 @@ namespace ScanPS.Commands
     [Cmdlet(VerbsLifecycle.Assert, "ScanFinding")]
     public sealed class AssertScanFindingCommand : ScanPSCommandBase
     {
-        public const string FindingSeverityThreshold = "FindingSeverityThreshold";
+        public const string FindingSeverityThreshold = ErrorIds.FindingSeverityThreshold;
 
         private readonly List<FindingRecord> _findings = new List<FindingRecord>();
 

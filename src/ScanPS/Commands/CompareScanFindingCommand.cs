@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ScanPS.Findings;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 
@@ -18,8 +19,8 @@ namespace ScanPS.Commands
     [OutputType(typeof(ScanFinding), typeof(PSObject))]
     public sealed class CompareScanFindingCommand : ScanPSCommandBase
     {
-        public const string AmbiguousScans = "AmbiguousScans";
-        public const string NoChangeSignal = "NoChangeSignal";
+        public const string AmbiguousScans = ErrorIds.AmbiguousScans;
+        public const string NoChangeSignal = ErrorIds.NoChangeSignal;
 
         private readonly List<FindingRecord> _difference = new List<FindingRecord>();
 

@@ -3,6 +3,8 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using ScanPS.Findings;
+using ScanPS.Providers;
+using ScanPS.Errors;
 using ScanPS.Models;
 using ScanPS.Operations;
 
@@ -31,7 +33,7 @@ namespace ScanPS.Commands
 
     internal static class FindingInput
     {
-        public const string NotAScanFinding = "NotAScanFinding";
+        public const string NotAScanFinding = ErrorIds.NotAScanFinding;
 
         /// <summary>The finding, or null with the error that says why it is not one.</summary>
         public static FindingRecord? Read(PSObject? input, out ErrorRecord? error)

@@ -11,6 +11,10 @@ namespace ScanPS.Providers.HostedScan
     {
         public override string Name => ProviderNames.HostedScan;
 
+        public override IFindingSignals FindingSignals => HostedScanFindingSignals.Instance;
+
+        public override string? InformationUri => "https://hostedscan.com/";
+
         public override CredentialSpec Credential { get; } = new CredentialSpec(ProviderNames.HostedScan, new[] { "SCANPS_HOSTEDSCAN_API_KEY" });
 
         public override StateFilter States => HostedScanVocabulary.Filter;

@@ -14,6 +14,10 @@ namespace ScanPS.Providers.Invicti
     {
         public override string Name => ProviderNames.Invicti;
 
+        public override IFindingSignals FindingSignals => InvictiFindingSignals.Instance;
+
+        public override string? InformationUri => "https://www.invicti.com/";
+
         public override CredentialSpec Credential { get; } =
             new CredentialSpec(ProviderNames.Invicti, new[] { "SCANPS_INVICTI_API_TOKEN" }, "API token", "SCANPS_INVICTI_USER_ID", "the Invicti API user id");
 

@@ -11,6 +11,10 @@ namespace ScanPS.Providers.Probely
     {
         public override string Name => ProviderNames.Probely;
 
+        public override IFindingSignals FindingSignals => ProbelyFindingSignals.Instance;
+
+        public override string? InformationUri => "https://probely.com/";
+
         public override CredentialSpec Credential { get; } = new CredentialSpec(ProviderNames.Probely, new[] { "SCANPS_PROBELY_API_KEY" });
 
         public override IReadOnlyList<string> Regions => ProbelyRegions.Names;

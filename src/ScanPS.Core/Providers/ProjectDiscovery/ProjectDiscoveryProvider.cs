@@ -20,6 +20,10 @@ namespace ScanPS.Providers.ProjectDiscovery
 
         public override string Name => ProviderNames.ProjectDiscovery;
 
+        public override IFindingSignals FindingSignals => ProjectDiscoveryFindingSignals.Instance;
+
+        public override string? InformationUri => "https://cloud.projectdiscovery.io/";
+
         /// <summary>PDCP_API_KEY is what ProjectDiscovery's own tools read; ScanPS's name wins when both are set.</summary>
         public override CredentialSpec Credential { get; } =
             new CredentialSpec(ProviderNames.ProjectDiscovery, new[] { "SCANPS_PROJECTDISCOVERY_API_KEY", "PDCP_API_KEY" });

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Reflection;
 
-namespace ScanPS.Findings
+namespace ScanPS.Providers
 {
     /// <summary>
     /// The seam the finding commands read a finding through: a property by name, whatever the object is. A typed
