@@ -6,8 +6,9 @@ using System.Reflection;
 namespace ScanPS.Loading
 {
     /// <summary>
-    /// Runs on Import-Module: registers the <see cref="DependencyResolver"/> for dependencies/ (never listed in
-    /// RequiredAssemblies), adds TLS 1.2 on Windows PowerShell 5.1 (see TlsDefaults), and removes the resolver on Remove-Module.
+    /// Runs on Import-Module: registers the <see cref="DependencyResolver"/> for this build's dependencies/ (never listed in
+    /// RequiredAssemblies; ScanPS.Core is there too, so on PowerShell 7 it and all it needs load into ScanPS's own
+    /// <see cref="ScanPSLoadContext"/>), adds TLS 1.2 on Windows PowerShell 5.1 (see TlsDefaults), and removes the resolver on Remove-Module.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -27,9 +28,16 @@ namespace ScanPS.Loading
         private static DependencyResolver Create()
         {
             string moduleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty;
-            var context = LoadContextProxy.TryCreate("ScanPS");
-            Func<string, Assembly> load = context != null ? context.LoadFromAssemblyPath : (Func<string, Assembly>)Assembly.LoadFrom;
-            return new DependencyResolver(Path.Combine(moduleDirectory, "dependencies"), load);
+            string dependencies = Path.Combine(moduleDirectory, "dependencies");
+#if NET
+            var context = new ScanPSLoadContext();
+            var resolver = new DependencyResolver(dependencies, context.LoadFromAssemblyPath);
+            context.Attach(resolver);
+            return resolver;
+#else
+            // .NET Framework has no load contexts: LoadFrom, where strong-named versions can sit side by side.
+            return new DependencyResolver(dependencies, Assembly.LoadFrom);
+#endif
         }
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args) =>
