@@ -13,7 +13,7 @@ namespace ScanPS.Http
     /// <summary>
     /// Refit's body serializer for ScanPS: the vendor's source-generated System.Text.Json contract (no reflection, its
     /// options and encoder) into UTF-8 bytes with Content-Type "application/json; charset=utf-8" and a Content-Length, as
-    /// the bodies went out before Refit. Answers are read by <see cref="VendorHttpClient.ReadJsonAsync{T}"/>, not here:
+    /// the bodies went out before Refit. Answers are read by VendorHttpClient.ReadJsonAsync, not here:
     /// the interfaces return the HttpResponseMessage so that a listing streams and refusals map to ScanPS errors.
     /// </summary>
     public sealed class JsonBodySerializer : IHttpContentSerializer
