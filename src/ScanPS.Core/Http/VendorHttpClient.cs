@@ -182,8 +182,25 @@ namespace ScanPS.Http
         /// <summary>Awaits a Refit call and deserializes its 2xx JSON answer; the response is disposed after.</summary>
         public async Task<T> ReadJsonAsync<T>(Task<HttpResponseMessage> call, VendorRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {
-            using var response = await call.ConfigureAwait(false);
+            using var response = await ResponseAsync(call).ConfigureAwait(false);
             return await ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Awaits a Refit call for its 2xx response. Refit wraps what the transport throws in an ApiRequestException;
+        /// the transport's own exception (a ScanPSException, or the OperationCanceledException of Ctrl+C) is rethrown as it was.
+        /// </summary>
+        public static async Task<HttpResponseMessage> ResponseAsync(Task<HttpResponseMessage> call)
+        {
+            try
+            {
+                return await call.ConfigureAwait(false);
+            }
+            catch (ApiRequestException ex) when (ex.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
         }
 
         private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, VendorRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -5,11 +5,13 @@ using System.Runtime.Loader;
 namespace ScanPS.Loading
 {
     /// <summary>
-    /// ScanPS's own load context on PowerShell 7. ScanPS.Core lives in dependencies/ (not beside ScanPS.dll), so the
-    /// default context cannot find it and the module's AssemblyResolve handler loads it here; everything ScanPS.Core asks
-    /// for is then answered by <see cref="Load"/> first, from dependencies/, before the default context is consulted. So a
-    /// Polly.Core that another module loaded into the default context earlier never replaces ScanPS's own copy.
-    /// Names not staged (the framework: System.Runtime, System.Text.Json on .NET 8) fall through to the default context.
+    /// ScanPS's own load context on PowerShell 7, for the third-party assemblies in dependencies/ (the module's
+    /// AssemblyResolve handler loads ScanPS.Core's requests here). What those assemblies ask for in turn (Refit for
+    /// ReactiveUI.Primitives and System.Net.ServerSentEvents) is answered by <see cref="Load"/> first, from
+    /// dependencies/, before the default context is consulted, so another module's copies in the default context never
+    /// replace them. Names not staged (the framework: System.Runtime, System.Text.Json on .NET 8) fall through to the
+    /// default context. ScanPS.Core itself stays in the default context: PowerShell 7 resolves type literals such as
+    /// [ScanPS.Models.Scan] only there.
     /// </summary>
     internal sealed class ScanPSLoadContext : AssemblyLoadContext
     {

@@ -52,7 +52,7 @@ namespace ScanPS.Providers.HostedScan
         /// <summary>HostedScan has no cheaper authenticated read than the first page of scans.</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            using var response = await _api.ListScans(null, null, new VendorRequest(RequestKind.Read), cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListScans(null, null, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
 
         public async IAsyncEnumerable<Scan> ListScansAsync(ScanListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -130,7 +130,7 @@ namespace ScanPS.Providers.Invicti
         /// <summary>The cheapest authenticated read: the first page of one scan.</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            using var response = await _api.ListScans(1, 1, new VendorRequest(RequestKind.Read), cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListScans(1, 1, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
 
         private InvictiScan ToScan(InvictiWireScanTask? wire, VendorRequest request)

@@ -48,7 +48,7 @@ namespace ScanPS.Providers.Probely
         /// <summary>The cheapest authenticated read: the first target of the account (GET /targets/?length=1).</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            using var response = await _api.ListTargets(1, 1, new VendorRequest(RequestKind.Read), cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListTargets(1, 1, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
 
         public async Task<IReadOnlyList<ScheduledScan>> CreateScheduledScansAsync(IReadOnlyList<string> targetIds, ScheduledScanSchedule schedule, CancellationToken cancellationToken)

@@ -146,7 +146,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         /// <summary>The cheapest authenticated read: one scan of the listing (team header included).</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            using var response = await _api.ListScans(0, 1, null, null, new VendorRequest(RequestKind.Read), cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListScans(0, 1, null, null, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
 
         /// <summary>"v1/scans?offset=0&amp;limit=100[&amp;status=running][&amp;search=…]".</summary>
