@@ -7,7 +7,7 @@
 # Directory.Build.props.
 #
 @{
-    RootModule = 'ScanPS.dll'
+    RootModule = 'ScanPS.psm1'
 
     # Stamped at build time from Directory.Build.props <ScanPSVersion>; do not edit here.
     ModuleVersion = '0.0.0'
@@ -18,7 +18,8 @@
     Copyright = '(c) 2026 ScanPS contributors. MIT License.'
     Description = 'Start and track vulnerability scans from PowerShell with one set of commands over HostedScan, ProjectDiscovery Cloud, Invicti Enterprise and Probely: New-Scan, Get-Scan, Start-ScanFromScan, New-ScheduledScanBulk, and session connections with Connect-ScanProvider.'
 
-    # One netstandard2.0 binary serves Windows PowerShell 5.1 (.NET Framework 4.7.2+) and PowerShell 7.
+    # Two builds: bin/net472 for Windows PowerShell 5.1 (.NET Framework 4.7.2+), bin/net8.0 for PowerShell 7.4+;
+    # ScanPS.psm1 imports the one for the running edition.
     PowerShellVersion = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'

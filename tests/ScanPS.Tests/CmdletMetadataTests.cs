@@ -177,7 +177,8 @@ namespace ScanPS.Tests
             var exported = Regex.Matches(match.Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value).OrderBy(n => n);
             Assert.Equal(CmdletTypes.Select(CommandName).OrderBy(n => n), exported);
             Assert.DoesNotContain("*", Regex.Match(psd1, @"(Functions|Aliases|Variables)ToExport\s*=\s*[^\r\n]*").Value);
-            Assert.Matches(@"RootModule\s*=\s*'ScanPS\.dll'", psd1);
+            // The root module picks the edition's build (bin/net8.0 or bin/net472) and re-exports its cmdlets.
+            Assert.Matches(@"RootModule\s*=\s*'ScanPS\.psm1'", psd1);
             Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Desktop',\s*'Core'\)", psd1);
         }
     }

@@ -15,21 +15,24 @@ namespace ScanPS.Tests
     /// </summary>
     public sealed class DependencyResolverTests
     {
-        private static string Dependencies
+        /// <summary>The net8.0 tree's dependencies/ (the build these tests run beside).</summary>
+        private static string Dependencies => TreeDependencies("net8.0");
+
+        /// <summary>The net472 tree's, which stages System.Text.Json (on .NET 8 it is the framework's).</summary>
+        private static string Net472Dependencies => TreeDependencies("net472");
+
+        private static string TreeDependencies(string framework)
         {
-            get
-            {
-                string version = XDocument.Load(Path.Combine(RepoRoot.Path, "Directory.Build.props")).Descendants("ScanPSVersion").Single().Value;
-                return Path.Combine(RepoRoot.Path, "out", "ScanPS", version, "dependencies");
-            }
+            string version = XDocument.Load(Path.Combine(RepoRoot.Path, "Directory.Build.props")).Descendants("ScanPSVersion").Single().Value;
+            return Path.Combine(RepoRoot.Path, "out", "ScanPS", version, "bin", framework, "dependencies");
         }
 
         private static readonly Assembly ScanPSCore = typeof(ScanPS.Providers.ProviderSession).Assembly;
 
-        private static (DependencyResolver Resolver, List<string> Loaded) Recording()
+        private static (DependencyResolver Resolver, List<string> Loaded) Recording(string? dependencies = null)
         {
             var loaded = new List<string>();
-            var resolver = new DependencyResolver(Dependencies, path =>
+            var resolver = new DependencyResolver(dependencies ?? Dependencies, path =>
             {
                 loaded.Add(path);
                 return typeof(DependencyResolverTests).Assembly; // any assembly: only the requested path matters here
@@ -74,8 +77,8 @@ namespace ScanPS.Tests
         [Fact]
         public void Without_a_requesting_assembly_only_an_exact_full_name_is_answered()
         {
-            var (resolver, loaded) = Recording();
-            var staged = AssemblyName.GetAssemblyName(Path.Combine(Dependencies, "System.Text.Json.dll"));
+            var (resolver, loaded) = Recording(Net472Dependencies);
+            var staged = AssemblyName.GetAssemblyName(Path.Combine(Net472Dependencies, "System.Text.Json.dll"));
 
             Assert.Null(resolver.Resolve(new AssemblyName("System.Text.Json, Version=6.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51"), null));
             Assert.NotNull(resolver.Resolve(staged, null));

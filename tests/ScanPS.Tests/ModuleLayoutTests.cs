@@ -32,17 +32,21 @@ namespace ScanPS.Tests
         public void The_staged_folder_has_the_module_its_format_file_and_isolated_dependencies()
         {
             var root = Directory.GetFiles(Staged).Select(Path.GetFileName).ToList();
-            Assert.Contains("ScanPS.dll", root);
-            Assert.Contains("ScanPS.Core.dll", root);
+            Assert.Contains("ScanPS.psm1", root);
             Assert.Contains("ScanPS.psd1", root);
             Assert.Contains("ScanPS.Format.ps1xml", root);
             Assert.Contains("LICENSE", root);
-            // Only ScanPS's own assemblies at the root; third-party ones are resolved from dependencies/.
-            Assert.Equal(new[] { "ScanPS.Core.dll", "ScanPS.dll" }, root.Where(f => f!.EndsWith(".dll", StringComparison.Ordinal)).OrderBy(f => f));
-            var dependencies = Directory.GetFiles(Path.Combine(Staged, "dependencies")).Select(Path.GetFileName).ToList();
-            Assert.Contains("Polly.Core.dll", dependencies);
-            Assert.Contains("System.Text.Json.dll", dependencies);
-            Assert.Contains("Microsoft.Bcl.AsyncInterfaces.dll", dependencies);
+            // No assembly at the root: one tree per edition, each with ScanPS's own assemblies beside its dependencies/.
+            Assert.DoesNotContain(root, f => f!.EndsWith(".dll", StringComparison.Ordinal));
+            foreach (var framework in new[] { "net8.0", "net472" })
+            {
+                string tree = Path.Combine(Staged, "bin", framework);
+                Assert.Equal(new[] { "ScanPS.Core.dll", "ScanPS.dll" }, Directory.GetFiles(tree).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
+                var dependencies = Directory.GetFiles(Path.Combine(tree, "dependencies")).Select(Path.GetFileName).ToList();
+                Assert.Contains("Polly.Core.dll", dependencies);
+                Assert.Contains("Refit.dll", dependencies);
+            }
+
             Assert.Empty(Directory.GetFiles(Staged, "System.Management.Automation.dll", SearchOption.AllDirectories));
             Assert.True(File.Exists(Path.Combine(Staged, "en-US", "about_ScanPS.help.txt")));
         }

@@ -27,19 +27,25 @@ namespace ScanPS.Tests
         {
             var files = StagedFiles();
             var root = files.Where(f => !f.Contains('/')).ToArray();
-            Assert.Equal(new[] { "LICENSE", "ScanPS.Core.dll", "ScanPS.Format.ps1xml", "ScanPS.dll", "ScanPS.psd1" }, root);
+            Assert.Equal(new[] { "LICENSE", "ScanPS.Format.ps1xml", "ScanPS.psd1", "ScanPS.psm1" }, root);
 
             var help = files.Where(f => f.StartsWith("en-US/", StringComparison.Ordinal)).ToArray();
             var aboutPages = Directory.GetFiles(Path.Combine(RepoRoot.Path, "docs"), "about_*.md").Select(p => "en-US/" + Path.GetFileNameWithoutExtension(p) + ".help.txt");
             Assert.Equal(aboutPages.Append("en-US/ScanPS.dll-Help.xml").OrderBy(f => f, StringComparer.Ordinal), help);
 
-            var dependencies = files.Where(f => f.StartsWith("dependencies/", StringComparison.Ordinal)).ToArray();
-            Assert.All(dependencies, f => Assert.EndsWith(".dll", f));
-            Assert.Contains("dependencies/Polly.Core.dll", dependencies);
-            Assert.Contains("dependencies/System.Text.Json.dll", dependencies);
-            Assert.DoesNotContain(dependencies, f => f.Contains("System.Management.Automation", StringComparison.Ordinal) || f.Contains("ScanPS", StringComparison.Ordinal));
-            Assert.Equal(files.Length, root.Length + help.Length + dependencies.Length);
+            // Each build's tree: ScanPS's two assemblies and exactly the third-party set that build needs.
+            var net8 = files.Where(f => f.StartsWith("bin/net8.0/", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(Tree("net8.0", StagedTrees.Net8Dependencies), net8);
+            var net472 = files.Where(f => f.StartsWith("bin/net472/", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(Tree("net472", StagedTrees.Net472Dependencies), net472);
+            Assert.Equal(files.Length, root.Length + help.Length + net8.Length + net472.Length);
         }
+
+        private static string[] Tree(string framework, string[] dependencies) =>
+            new[] { "ScanPS.Core.dll", "ScanPS.dll" }.Concat(dependencies.Select(d => "dependencies/" + d + ".dll"))
+                .Select(f => "bin/" + framework + "/" + f)
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToArray();
 
         [Fact]
         public void Package_packs_the_staged_folder_at_the_package_root()

@@ -247,7 +247,7 @@ namespace ScanPS.Findings
             {
                 var authority = host.IsDefaultPort || host.Port < 0 ? host.Host : host.Host + ":" + host.Port.ToString(CultureInfo.InvariantCulture);
                 if (host.HostNameType == UriHostNameType.IPv6) authority = "[" + host.Host.Trim('[', ']') + "]" + (host.IsDefaultPort || host.Port < 0 ? string.Empty : ":" + host.Port.ToString(CultureInfo.InvariantCulture));
-                var path = finding.Location != null && finding.Location.StartsWith("/", StringComparison.Ordinal) ? Uri.EscapeUriString(finding.Location) : string.Empty;
+                var path = finding.Location != null && finding.Location.StartsWith("/", StringComparison.Ordinal) && Uri.TryCreate("scheme://h" + finding.Location, UriKind.Absolute, out var escaped) ? escaped.PathAndQuery : string.Empty;
                 return "//" + authority + path;
             }
 

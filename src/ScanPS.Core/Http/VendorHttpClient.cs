@@ -12,17 +12,21 @@ using System.Threading.Tasks;
 using Polly.Retry;
 using Polly.Timeout;
 using Polly;
+using Refit;
 using ScanPS.Errors;
 
 namespace ScanPS.Http
 {
     /// <summary>
-    /// The one request function every vendor client uses: builds the message, applies auth, runs it through
-    /// the Polly pipeline (overall timeout → retry → per-attempt timeout), logs one verbose line per attempt,
-    /// and maps refusals and unreadable answers to ScanPSErrors.
+    /// The transport beneath every vendor's Refit interface (<see cref="Api{T}"/>): builds each attempt's message,
+    /// applies auth, runs it through the Polly pipeline (overall timeout → retry → per-attempt timeout), logs one
+    /// verbose line per attempt, and maps refusals and unreadable answers to ScanPSErrors.
     /// </summary>
     public sealed class VendorHttpClient
     {
+        /// <summary>The Refit [Property] key under which a call passes its <see cref="VendorRequest"/>.</summary>
+        public const string RequestProperty = "ScanPS.VendorRequest";
+
         private static readonly ResiliencePropertyKey<Attempts> AttemptsKey = new ResiliencePropertyKey<Attempts>("ScanPS.Attempts");
         private static readonly MediaTypeHeaderValue JsonContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
 
@@ -54,6 +58,23 @@ namespace ScanPS.Http
 
         /// <summary>The recommended actions for vendor refusals, filled in by whoever opens the session.</summary>
         public ErrorAdvice Advice { get; set; } = new ErrorAdvice();
+
+        /// <summary>
+        /// The vendor's Refit interface over this transport: Refit builds the messages (routes, queries and bodies as the
+        /// interface declares them, bodies with the vendor's source-generated JSON contract in <paramref name="bodies"/>),
+        /// and <see cref="VendorTransportHandler"/> sends them here. The interface methods return the response (headers
+        /// read, body not yet), so callers read it with <see cref="ReadJsonAsync{T}(Task{HttpResponseMessage}, VendorRequest, JsonTypeInfo{T}, CancellationToken)"/>.
+        /// </summary>
+        public T Api<T>(JsonSerializerOptions bodies)
+        {
+            // A light HttpClient per session over the pipeline; the sockets belong to the shared, pooled client beneath.
+            var refitHttp = new HttpClient(new VendorTransportHandler(this), disposeHandler: true)
+            {
+                BaseAddress = BaseUri,
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            return RestService.For<T>(refitHttp, new RefitSettings { ContentSerializer = new JsonBodySerializer(bodies) });
+        }
 
         public Uri BaseUri { get; }
 
@@ -159,6 +180,30 @@ namespace ScanPS.Http
         {
             using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
             return await ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Awaits a Refit call and deserializes its 2xx JSON answer; the response is disposed after.</summary>
+        public async Task<T> ReadJsonAsync<T>(Task<HttpResponseMessage> call, VendorRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            using var response = await ResponseAsync(call).ConfigureAwait(false);
+            return await ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Awaits a Refit call for its 2xx response. Refit wraps what the transport throws in an ApiRequestException;
+        /// the transport's own exception (a ScanPSException, or the OperationCanceledException of Ctrl+C) is rethrown as it was.
+        /// </summary>
+        public static async Task<HttpResponseMessage> ResponseAsync(Task<HttpResponseMessage> call)
+        {
+            try
+            {
+                return await call.ConfigureAwait(false);
+            }
+            catch (ApiRequestException ex) when (ex.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
         }
 
         private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, VendorRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)

@@ -18,7 +18,11 @@ namespace ScanPS.Http
         Create,
     }
 
-    /// <summary>One logical vendor request, relative to the session's base URI.</summary>
+    /// <summary>
+    /// One logical vendor request, relative to the session's base URI. A vendor client passes one with each call of its
+    /// Refit interface (as the request's <see cref="VendorHttpClient.RequestProperty"/>): it says how the transport may
+    /// treat the request (kind, 404 id, target); the transport fills in the method, path and body Refit built.
+    /// </summary>
     public sealed class VendorRequest
     {
         public VendorRequest(HttpMethod method, string relativeUri, RequestKind kind)
@@ -28,10 +32,16 @@ namespace ScanPS.Http
             Kind = kind;
         }
 
-        public HttpMethod Method { get; }
+        /// <summary>For a Refit call: method, path and body come from the message Refit builds.</summary>
+        public VendorRequest(RequestKind kind)
+            : this(HttpMethod.Get, string.Empty, kind)
+        {
+        }
+
+        public HttpMethod Method { get; internal set; }
 
         /// <summary>Path and query relative to the base URI, already escaped, e.g. "v1/scans?page_token=abc".</summary>
-        public string RelativeUri { get; }
+        public string RelativeUri { get; internal set; }
 
         public RequestKind Kind { get; }
 

@@ -13,7 +13,12 @@ namespace ScanPS.Models
     {
         public const string Separator = "; ";
 
+#if NET
+        // .NET 8's ReadOnlyCollection<T> has an Empty of its own; this one is the ValueList.
+        public static new readonly ValueList<T> Empty = new ValueList<T>(Array.Empty<T>());
+#else
         public static readonly ValueList<T> Empty = new ValueList<T>(Array.Empty<T>());
+#endif
 
         public ValueList(IList<T> values) : base(values)
         {

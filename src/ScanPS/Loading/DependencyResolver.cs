@@ -73,6 +73,20 @@ namespace ScanPS.Loading
             }
         }
 
+        /// <summary>
+        /// The dependency for a request made from inside ScanPS's own load context (PowerShell 7), where every requester
+        /// is ScanPS's: the staged copy when it is at least the version asked for, else null (the default context answers).
+        /// </summary>
+        public Assembly? ResolveOwn(AssemblyName requested)
+        {
+            if (requested.Name == null || !_dependencies.TryGetValue(requested.Name, out var dependency)) return null;
+            if (requested.Version != null && dependency.Name.Version != null && dependency.Name.Version < requested.Version) return null;
+            lock (_gate)
+            {
+                return dependency.Loaded ??= _load(dependency.Path);
+            }
+        }
+
         /// <summary>True for ScanPS.dll, ScanPS.Core.dll and the assemblies loaded from dependencies/.</summary>
         public bool IsOwn(Assembly assembly)
         {

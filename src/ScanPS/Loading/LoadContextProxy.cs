@@ -4,8 +4,8 @@ using System.Reflection;
 namespace ScanPS.Loading
 {
     /// <summary>
-    /// ScanPS's own AssemblyLoadContext on .NET (PowerShell 7), reached by reflection because the module targets
-    /// netstandard2.0, where the type is not in the reference surface. Null on .NET Framework (Windows PowerShell 5.1).
+    /// ScanPS's own AssemblyLoadContext on .NET (PowerShell 7), reached by reflection so that the same code serves the
+    /// net472 build, where the type does not exist (tests use it to load assemblies apart). Null on .NET Framework (Windows PowerShell 5.1).
     /// </summary>
     public sealed class LoadContextProxy
     {

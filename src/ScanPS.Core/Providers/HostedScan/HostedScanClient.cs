@@ -23,10 +23,12 @@ namespace ScanPS.Providers.HostedScan
         public const string ApiKeyHeader = "X-HOSTEDSCAN-API-KEY";
 
         private readonly VendorHttpClient _http;
+        private readonly IHostedScanApi _api;
 
         public HostedScanClient(VendorHttpClient http)
         {
             _http = http;
+            _api = http.Api<IHostedScanApi>(HostedScanJsonContext.Default.Options);
         }
 
         public static Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential) =>
@@ -35,44 +37,35 @@ namespace ScanPS.Providers.HostedScan
         public async Task<Scan?> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
         {
             var body = Prepare(request);
-            var vendorRequest = new VendorRequest(HttpMethod.Post, "v1/scans", RequestKind.Create)
-            {
-                JsonBody = JsonSerializer.SerializeToUtf8Bytes(body, HostedScanJsonContext.Default.HostedScanCreateBody),
-            };
-            var envelope = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
+            var vendorRequest = new VendorRequest(RequestKind.Create);
+            var envelope = await _http.ReadJsonAsync(_api.CreateScan(body, vendorRequest, cancellationToken), vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
             return ToScan(envelope.Data, vendorRequest);
         }
 
         public async Task<Scan> GetScanAsync(string id, CancellationToken cancellationToken)
         {
-            var vendorRequest = new VendorRequest(HttpMethod.Get, "v1/scans/" + Uri.EscapeDataString(id), RequestKind.Read)
-            {
-                NotFoundErrorId = ErrorIds.ScanNotFound,
-                Target = id,
-            };
-            var envelope = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
+            var vendorRequest = new VendorRequest(RequestKind.Read) { NotFoundErrorId = ErrorIds.ScanNotFound, Target = id };
+            var envelope = await _http.ReadJsonAsync(_api.GetScan(id, vendorRequest, cancellationToken), vendorRequest, HostedScanJsonContext.Default.HostedScanScanEnvelope, cancellationToken).ConfigureAwait(false);
             return ToScan(envelope.Data, vendorRequest);
         }
 
         /// <summary>HostedScan has no cheaper authenticated read than the first page of scans.</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            using var response = await _http.SendAsync(new VendorRequest(HttpMethod.Get, "v1/scans", RequestKind.Read), cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListScans(null, null, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
 
         public async IAsyncEnumerable<Scan> ListScansAsync(ScanListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             // Built before the first request so a bad filter is an error before anything is sent.
-            string firstPage = "v1/scans" + FiltersQuery(query);
+            string? filters = FiltersJson(query);
             string? pageToken = null;
             var seenTokens = new HashSet<string>(StringComparer.Ordinal);
             while (true)
             {
-                string relative = pageToken == null
-                    ? firstPage
-                    : firstPage + (firstPage.IndexOf('?') < 0 ? "?" : "&") + "page_token=" + Uri.EscapeDataString(pageToken);
-                var vendorRequest = new VendorRequest(HttpMethod.Get, relative, RequestKind.Read);
-                var page = await _http.SendJsonAsync(vendorRequest, HostedScanJsonContext.Default.HostedScanListEnvelope, cancellationToken).ConfigureAwait(false);
+                var vendorRequest = new VendorRequest(RequestKind.Read);
+                var page = await _http.ReadJsonAsync(_api.ListScans(filters, pageToken, vendorRequest, cancellationToken), vendorRequest, HostedScanJsonContext.Default.HostedScanListEnvelope, cancellationToken).ConfigureAwait(false);
+                string relative = vendorRequest.RelativeUri;
                 if (page.Data == null)
                 {
                     // "data": null with no next page is an empty account, as some servers encode an empty list;
@@ -105,15 +98,21 @@ namespace ScanPS.Providers.HostedScan
         /// <summary>"?filters=&lt;URL-encoded JSON&gt;" as the vendor documents it, or "" without filters.</summary>
         public static string FiltersQuery(ScanListQuery query)
         {
+            string? json = FiltersJson(query);
+            return json == null ? string.Empty : "?filters=" + Uri.EscapeDataString(json);
+        }
+
+        /// <summary>The filters as the JSON object the query's filters parameter carries, or null without filters.</summary>
+        public static string? FiltersJson(ScanListQuery query)
+        {
             var filters = new HostedScanFilters
             {
                 State = NullIfEmpty(HostedScanVocabulary.ToVendorStates(query.States)),
                 Type = NullIfEmpty(query.Types.Select(t => t.Trim().ToUpperInvariant()).Where(t => t.Length > 0).Distinct().ToArray()),
                 ScheduledBy = NullIfEmpty(query.ScheduledBy.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct().ToArray()),
             };
-            if (filters.State == null && filters.Type == null && filters.ScheduledBy == null) return string.Empty;
-            string json = JsonSerializer.Serialize(filters, HostedScanJsonContext.Default.HostedScanFilters);
-            return "?filters=" + Uri.EscapeDataString(json);
+            if (filters.State == null && filters.Type == null && filters.ScheduledBy == null) return null;
+            return JsonSerializer.Serialize(filters, HostedScanJsonContext.Default.HostedScanFilters);
         }
 
         private static string[]? NullIfEmpty(string[] values) => values.Length == 0 ? null : values;

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ScanPS.Auth;
@@ -29,13 +27,13 @@ namespace ScanPS.Providers.Invicti
         /// <summary>The largest page the vendor allows ("Page size can be any value between 1 and 200").</summary>
         public const int PageSize = 200;
 
-        private const string Root = "api/1.0/";
-
         private readonly VendorHttpClient _http;
+        private readonly IInvictiApi _api;
 
         public InvictiClient(VendorHttpClient http)
         {
             _http = http;
+            _api = http.Api<IInvictiApi>(InvictiJsonContext.Default.Options);
         }
 
         /// <summary>The Basic header value: base64("&lt;API user id&gt;:&lt;API token&gt;") (Swagger securityDefinitions basic).</summary>
@@ -48,14 +46,9 @@ namespace ScanPS.Providers.Invicti
         /// <summary>POST scans/newfromscan with the scan id as the bare JSON string body; 201 + ScanTaskModel.</summary>
         public async Task<Scan> RelaunchScanAsync(string scanId, CancellationToken cancellationToken)
         {
-            var request = new VendorRequest(HttpMethod.Post, Root + "scans/newfromscan", RequestKind.Create)
-            {
-                // The body parameter "id" is {type: string, format: uuid}: the body is "…", not {"id": "…"}.
-                JsonBody = JsonSerializer.SerializeToUtf8Bytes(scanId, InvictiJsonContext.Default.String),
-                NotFoundErrorId = ErrorIds.ScanNotFound,
-                Target = scanId,
-            };
-            var answer = await Send(request, InvictiJsonContext.Default.InvictiLaunchAnswer, cancellationToken).ConfigureAwait(false);
+            // The body parameter "id" is {type: string, format: uuid}: the body is "…", not {"id": "…"}.
+            var request = new VendorRequest(RequestKind.Create) { NotFoundErrorId = ErrorIds.ScanNotFound, Target = scanId };
+            var answer = await _http.ReadJsonAsync(_api.NewFromScan(scanId, request, cancellationToken), request, InvictiJsonContext.Default.InvictiLaunchAnswer, cancellationToken).ConfigureAwait(false);
             if (answer.Result != null)
             {
                 // 2xx, but a result string instead of the new scan: the vendor refused.
@@ -69,12 +62,8 @@ namespace ScanPS.Providers.Invicti
         public async Task<Scan> GetScanAsync(string id, CancellationToken cancellationToken)
         {
             string scanId = InvictiVocabulary.NormaliseScanId(id);
-            var request = new VendorRequest(HttpMethod.Get, Root + "scans/detail/" + Uri.EscapeDataString(scanId), RequestKind.Read)
-            {
-                NotFoundErrorId = ErrorIds.ScanNotFound,
-                Target = id,
-            };
-            var wire = await Send(request, InvictiJsonContext.Default.InvictiWireScanTask, cancellationToken).ConfigureAwait(false);
+            var request = new VendorRequest(RequestKind.Read) { NotFoundErrorId = ErrorIds.ScanNotFound, Target = id };
+            var wire = await _http.ReadJsonAsync(_api.GetScan(scanId, request, cancellationToken), request, InvictiJsonContext.Default.InvictiWireScanTask, cancellationToken).ConfigureAwait(false);
             return ToScan(wire, request);
         }
 
@@ -86,17 +75,20 @@ namespace ScanPS.Providers.Invicti
         {
             // Mapped before the first request, so a bad -State is an error before anything is sent.
             var states = InvictiVocabulary.ToVendorStates(query.States);
-            var listings = new List<string>();
-            if (states.Length == 0) listings.Add(Root + "scans/list?");
-            foreach (var state in states) listings.Add(Root + "scans/listbystate?scanTaskState=" + Uri.EscapeDataString(state) + "&");
+            // null: scans/list; a state: scans/listbystate for it.
+            var listings = new List<string?>();
+            if (states.Length == 0) listings.Add(null);
+            listings.AddRange(states);
 
-            foreach (var listing in listings)
+            foreach (var state in listings)
             {
                 for (int page = 1; ; page++)
                 {
-                    string relative = listing + "page=" + page.ToString(CultureInfo.InvariantCulture) + "&pageSize=" + PageSize.ToString(CultureInfo.InvariantCulture);
-                    var request = new VendorRequest(HttpMethod.Get, relative, RequestKind.Read);
-                    var result = await Send(request, InvictiJsonContext.Default.InvictiWireScanTaskList, cancellationToken).ConfigureAwait(false);
+                    var request = new VendorRequest(RequestKind.Read);
+                    var call = state == null
+                        ? _api.ListScans(page, PageSize, request, cancellationToken)
+                        : _api.ListScansByState(state, page, PageSize, request, cancellationToken);
+                    var result = await _http.ReadJsonAsync(call, request, InvictiJsonContext.Default.InvictiWireScanTaskList, cancellationToken).ConfigureAwait(false);
                     if (result.List == null)
                     {
                         throw Invalid(request, "the page has no \"List\" array.");
@@ -136,12 +128,8 @@ namespace ScanPS.Providers.Invicti
         /// <summary>The cheapest authenticated read: the first page of one scan.</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            var request = new VendorRequest(HttpMethod.Get, Root + "scans/list?page=1&pageSize=1", RequestKind.Read);
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListScans(1, 1, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
-
-        private Task<T> Send<T>(VendorRequest request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
-            _http.SendJsonAsync(request, typeInfo, cancellationToken);
 
         private InvictiScan ToScan(InvictiWireScanTask? wire, VendorRequest request)
         {

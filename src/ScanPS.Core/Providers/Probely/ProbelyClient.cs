@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Encodings.Web;
@@ -27,11 +26,19 @@ namespace ScanPS.Providers.Probely
         /// <summary>UNCONFIRMED: Probely documents no maximum page length; 100 keeps the pages few and small.</summary>
         public const int PageLength = 100;
 
+        /// <summary>
+        /// UTF-8 JSON without the default HTML-safe escaping, so date_time's offset goes out as "+00:00" rather than
+        /// "\u002B00:00" (both are valid JSON; the plain one is what -Debug shows and what the vendor's examples use).
+        /// </summary>
+        private static readonly JsonSerializerOptions Bodies = new JsonSerializerOptions(ProbelyJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
         private readonly VendorHttpClient _http;
+        private readonly IProbelyApi _api;
 
         public ProbelyClient(VendorHttpClient http)
         {
             _http = http;
+            _api = http.Api<IProbelyApi>(Bodies);
         }
 
         /// <summary>The scheme is JWT, not Bearer (the key itself is a JWT).</summary>
@@ -41,23 +48,22 @@ namespace ScanPS.Providers.Probely
         /// <summary>The cheapest authenticated read: the first target of the account (GET /targets/?length=1).</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            using var response = await _http.SendAsync(new VendorRequest(HttpMethod.Get, "targets/?page=1&length=1", RequestKind.Read), cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListTargets(1, 1, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
 
         public async Task<IReadOnlyList<ScheduledScan>> CreateScheduledScansAsync(IReadOnlyList<string> targetIds, ScheduledScanSchedule schedule, CancellationToken cancellationToken)
         {
             if (!(schedule is ProbelySchedule probely)) throw new ArgumentException("Probely takes a ProbelySchedule.", nameof(schedule));
             var ids = targetIds.ToArray();
-            var request = new VendorRequest(HttpMethod.Post, BulkScheduledScansPath, RequestKind.Create)
+            var request = new VendorRequest(RequestKind.Create)
             {
-                JsonBody = Serialize(Body(ids, probely)),
                 Target = ids,
                 DescribeError = body => ProbelyFieldErrors.Describe(body, ids),
             };
 
             // UNCONFIRMED: the answer's status (200 or 201) and wrapper are not documented; any 2xx with a JSON
             // array (or a DRF page {"results": [...]}) is accepted.
-            var answer = await _http.SendJsonAsync(request, ProbelyJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+            var answer = await _http.ReadJsonAsync(_api.CreateScheduledScans(Body(ids, probely), request, cancellationToken), request, ProbelyJsonContext.Default.JsonElement, cancellationToken).ConfigureAwait(false);
             JsonElement items = answer;
             if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("results", out var results)) items = results;
             if (items.ValueKind != JsonValueKind.Array) throw Invalid(request, "expected a JSON array of scheduled scans, got " + answer.ValueKind + ".");
@@ -92,9 +98,8 @@ namespace ScanPS.Providers.Probely
             long read = 0;
             for (int page = 1; ; page++)
             {
-                var request = new VendorRequest(HttpMethod.Get, ScheduledScansPath + "?page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) +
-                    "&length=" + PageLength.ToString(System.Globalization.CultureInfo.InvariantCulture), RequestKind.Read);
-                var wire = await _http.SendJsonAsync(request, ProbelyJsonContext.Default.ProbelyWireScheduledScanPage, cancellationToken).ConfigureAwait(false);
+                var request = new VendorRequest(RequestKind.Read);
+                var wire = await _http.ReadJsonAsync(_api.ListScheduledScans(page, PageLength, request, cancellationToken), request, ProbelyJsonContext.Default.ProbelyWireScheduledScanPage, cancellationToken).ConfigureAwait(false);
                 if (wire.Results == null) throw Invalid(request, "the listing has no \"results\" array.");
                 foreach (var item in wire.Results)
                 {
@@ -130,21 +135,6 @@ namespace ScanPS.Providers.Probely
                     ScanProfile = schedule.ScanProfile,
                 },
             };
-        }
-
-        /// <summary>
-        /// UTF-8 JSON without the default HTML-safe escaping, so date_time's offset goes out as "+00:00" rather than
-        /// "\u002B00:00" (both are valid JSON; the plain one is what -Debug shows and what the vendor's examples use).
-        /// </summary>
-        private static byte[] Serialize(ProbelyBulkCreateBody body)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                JsonSerializer.Serialize(writer, body, ProbelyJsonContext.Default.ProbelyBulkCreateBody);
-            }
-
-            return buffer.ToArray();
         }
 
         private Errors.ScanPSException Invalid(VendorRequest request, string problem, Exception? inner = null) =>

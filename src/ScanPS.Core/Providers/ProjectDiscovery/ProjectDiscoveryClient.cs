@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ScanPS.Errors;
@@ -24,6 +22,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         public const int PageSize = 100;
 
         private readonly VendorHttpClient _http;
+        private readonly IProjectDiscoveryApi _api;
         private readonly string? _teamId;
 
         /// <summary>A client over the session's HTTP pipeline; <paramref name="teamId"/> is the X-Team-Id it sends (null: none), which every scan it reads records.</summary>
@@ -31,6 +30,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         {
             _http = http;
             _teamId = teamId;
+            _api = http.Api<IProjectDiscoveryApi>(ProjectDiscoveryJsonContext.Default.Options);
             _http.DescribeRefusal = ProjectDiscoveryErrors.Enrich;
         }
 
@@ -39,11 +39,8 @@ namespace ScanPS.Providers.ProjectDiscovery
             var pd = Expect(request);
             var body = Prepare(pd);
             RedactProxyCredentials(body.Socks5Proxy);
-            var vendorRequest = new VendorRequest(HttpMethod.Post, "v1/scans", RequestKind.Create)
-            {
-                JsonBody = JsonSerializer.SerializeToUtf8Bytes(body, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryCreateBody),
-            };
-            var created = await _http.SendJsonAsync(vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryCreateResponse, cancellationToken).ConfigureAwait(false);
+            var vendorRequest = new VendorRequest(RequestKind.Create);
+            var created = await _http.ReadJsonAsync(_api.CreateScan(body, vendorRequest, cancellationToken), vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryCreateResponse, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(created.Id))
             {
                 // The spec requires only "message" in TriggerUserScanResponse: the scan was accepted but cannot be shown.
@@ -83,12 +80,8 @@ namespace ScanPS.Providers.ProjectDiscovery
 
         public async Task<Scan> GetScanAsync(string id, CancellationToken cancellationToken)
         {
-            var vendorRequest = new VendorRequest(HttpMethod.Get, "v1/scans/" + Uri.EscapeDataString(id), RequestKind.Read)
-            {
-                NotFoundErrorId = ErrorIds.ScanNotFound,
-                Target = id,
-            };
-            var wire = await _http.SendJsonAsync(vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryWireScan, cancellationToken).ConfigureAwait(false);
+            var vendorRequest = new VendorRequest(RequestKind.Read) { NotFoundErrorId = ErrorIds.ScanNotFound, Target = id };
+            var wire = await _http.ReadJsonAsync(_api.GetScan(id, vendorRequest, cancellationToken), vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryWireScan, cancellationToken).ConfigureAwait(false);
             return ToScan(wire, vendorRequest);
         }
 
@@ -109,9 +102,9 @@ namespace ScanPS.Providers.ProjectDiscovery
                 string? previousFirstId = null;
                 while (true)
                 {
-                    string relative = ListUri(offset, status, search);
-                    var vendorRequest = new VendorRequest(HttpMethod.Get, relative, RequestKind.Read);
-                    var page = await _http.SendJsonAsync(vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryListResponse, cancellationToken).ConfigureAwait(false);
+                    var vendorRequest = new VendorRequest(RequestKind.Read);
+                    var page = await _http.ReadJsonAsync(_api.ListScans(offset, PageSize, status, search, vendorRequest, cancellationToken), vendorRequest, ProjectDiscoveryJsonContext.Default.ProjectDiscoveryListResponse, cancellationToken).ConfigureAwait(false);
+                    string relative = vendorRequest.RelativeUri;
                     if (page.Data == null)
                     {
                         // A Go server encodes an empty list as null: with "total_results": 0 that is an empty listing.
@@ -151,7 +144,7 @@ namespace ScanPS.Providers.ProjectDiscovery
         /// <summary>The cheapest authenticated read: one scan of the listing (team header included).</summary>
         public async Task ValidateCredentialAsync(CancellationToken cancellationToken)
         {
-            using var response = await _http.SendAsync(new VendorRequest(HttpMethod.Get, "v1/scans?offset=0&limit=1", RequestKind.Read), cancellationToken).ConfigureAwait(false);
+            using var response = await VendorHttpClient.ResponseAsync(_api.ListScans(0, 1, null, null, new VendorRequest(RequestKind.Read), cancellationToken)).ConfigureAwait(false);
         }
 
         /// <summary>"v1/scans?offset=0&amp;limit=100[&amp;status=running][&amp;search=…]".</summary>
