@@ -160,7 +160,7 @@ Compare-ScanFinding $before $after | ForEach-Object { $_.Title + '=' + $_.Change
         public void Compare_writes_a_copy_of_a_typed_ScanFinding_with_Change_set()
         {
             var result = _engine.Run(@"
-Add-Type -ReferencedAssemblies ([ScanPS.Models.ScanFinding].Assembly.Location), netstandard -TypeDefinition @'
+Add-Type -IgnoreWarnings -ReferencedAssemblies ([ScanPS.Models.ScanFinding].Assembly.Location), netstandard -TypeDefinition @'
 public sealed class TestProbelyFinding : ScanPS.Models.ScanFinding
 {
     private readonly string _title; private readonly ScanPS.Models.FindingSeverity _severity; private readonly bool _new;
