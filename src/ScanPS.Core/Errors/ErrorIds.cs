@@ -66,5 +66,16 @@ namespace ScanPS.Errors
         public const string FindingSeverityThreshold = nameof(FindingSeverityThreshold);
         public const string NoChangeSignal = nameof(NoChangeSignal);
         public const string NotAScanFinding = nameof(NotAScanFinding);
+
+        // Save-ScanReport.
+        public const string InvalidReportFormat = nameof(InvalidReportFormat);
+        public const string InvalidReportType = nameof(InvalidReportType);
+        public const string InvalidReportPath = nameof(InvalidReportPath);
+        public const string MissingTargetId = nameof(MissingTargetId);
+        public const string ReportDownloadInterrupted = nameof(ReportDownloadInterrupted);
+        public const string ReportFileExists = nameof(ReportFileExists);
+        public const string ReportNotFound = nameof(ReportNotFound);
+        public const string ReportNotReady = nameof(ReportNotReady);
+        public const string ReportWriteFailed = nameof(ReportWriteFailed);
     }
 }

@@ -24,5 +24,6 @@ namespace ScanPS.Errors
         LimitsExceeded,
         ResourceExists,
         NotInstalled,
+        WriteError,
     }
 }

@@ -74,6 +74,9 @@ namespace ScanPS.Providers
         public virtual NewScanRequest NewScanRequest(NewScanInput input) =>
             throw NotSupported("New-Scan");
 
+        /// <summary>What Save-ScanReport may ask this vendor for (formats, report types, target id); null when it serves no report file.</summary>
+        public virtual ReportFacts? Reports => null;
+
         /// <summary>
         /// A scan id in the form the vendor expects, checked before any request for it (Start-ScanFromScan: before the
         /// credential lookup too); throws ScanPSException (InvalidScanId). Every vendor's ids are one path segment

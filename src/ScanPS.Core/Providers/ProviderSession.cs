@@ -193,6 +193,9 @@ namespace ScanPS.Providers
         /// <summary>Connect-ScanProvider's credential check; ProviderNotSupported when the vendor has none.</summary>
         public IConnectionValidator ConnectionValidator(string commandName) => Capability<IConnectionValidator>(commandName);
 
+        /// <summary>Save-ScanReport's downloader; ProviderNotSupported when the vendor has none.</summary>
+        public IReportDownloader ReportDownloader(string commandName) => Capability<IReportDownloader>(commandName);
+
         private T Capability<T>(string commandName) where T : class =>
             Definition.Supports(typeof(T)) && _client is T capability ? capability : throw Definition.NotSupported(commandName);
     }

@@ -7,7 +7,7 @@ using ScanPS.Operations;
 namespace ScanPS.Commands
 {
     /// <summary>ICommandHost over a running cmdlet: Write* and ShouldProcess on the pipeline thread.</summary>
-    internal sealed class CmdletHost : ICommandHost
+    internal sealed class CmdletHost : ICommandHost, IProgressHost
     {
         private readonly ScanPSCommandBase _cmdlet;
         private Models.Scan[]? _written;
@@ -60,6 +60,13 @@ namespace ScanPS.Commands
         public void WriteDebug(string message) => _cmdlet.WriteDebug(_cmdlet.Redact(message));
 
         public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+
+        public void WriteProgress(ProgressReport report) =>
+            _cmdlet.WriteProgress(new ProgressRecord(report.ActivityId, report.Activity, _cmdlet.Redact(report.Status))
+            {
+                PercentComplete = report.PercentComplete,
+                RecordType = report.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
     }
 
     internal static class ErrorRecords

@@ -11,6 +11,9 @@ namespace ScanPS.Providers.HostedScan
     {
         public override string Name => ProviderNames.HostedScan;
 
+        /// <summary>Save-ScanReport's formats and options (HostedScanReports).</summary>
+        public override ReportFacts Reports => HostedScanReports.Facts;
+
         public override IFindingSignals FindingSignals => HostedScanFindingSignals.Instance;
 
         public override string? InformationUri => "https://hostedscan.com/";

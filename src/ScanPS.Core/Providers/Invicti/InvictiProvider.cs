@@ -14,6 +14,9 @@ namespace ScanPS.Providers.Invicti
     {
         public override string Name => ProviderNames.Invicti;
 
+        /// <summary>Save-ScanReport's formats and options (InvictiReports).</summary>
+        public override ReportFacts Reports => InvictiReports.Facts;
+
         public override IFindingSignals FindingSignals => InvictiFindingSignals.Instance;
 
         public override string? InformationUri => "https://www.invicti.com/";

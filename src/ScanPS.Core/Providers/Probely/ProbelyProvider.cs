@@ -11,6 +11,9 @@ namespace ScanPS.Providers.Probely
     {
         public override string Name => ProviderNames.Probely;
 
+        /// <summary>Save-ScanReport's formats and options (ProbelyReports).</summary>
+        public override ReportFacts Reports => ProbelyReports.Facts;
+
         public override IFindingSignals FindingSignals => ProbelyFindingSignals.Instance;
 
         public override string? InformationUri => "https://probely.com/";

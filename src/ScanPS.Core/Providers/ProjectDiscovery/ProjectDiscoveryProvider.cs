@@ -20,6 +20,9 @@ namespace ScanPS.Providers.ProjectDiscovery
 
         public override string Name => ProviderNames.ProjectDiscovery;
 
+        /// <summary>Save-ScanReport's formats and options (ProjectDiscoveryReports).</summary>
+        public override ReportFacts Reports => ProjectDiscoveryReports.Facts;
+
         public override IFindingSignals FindingSignals => ProjectDiscoveryFindingSignals.Instance;
 
         public override string? InformationUri => "https://cloud.projectdiscovery.io/";
