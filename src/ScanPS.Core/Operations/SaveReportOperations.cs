@@ -208,8 +208,8 @@ namespace ScanPS.Operations
             bool renamed = false;
             try
             {
-                var task = CopyAsync(report, temporary, counter, host.CancellationToken);
                 Show(false);
+                var task = CopyAsync(report, temporary, counter, host.CancellationToken);
                 var handle = ((IAsyncResult)task).AsyncWaitHandle;
                 while (!handle.WaitOne(TimeSpan.FromMilliseconds(250)))
                 {
