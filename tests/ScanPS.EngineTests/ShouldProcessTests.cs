@@ -248,6 +248,7 @@ Get-Command -Module ScanPS | Sort-Object Name | ForEach-Object {
                     "Get-ScanProviderConnection False None",
                     "New-Scan True Medium",
                     "New-ScheduledScanBulk True Medium",
+                    "Save-ScanReport True Medium",
                     "Start-ScanFromScan True Medium",
                 },
                 result.BaseObjects);

@@ -10,57 +10,60 @@ namespace ScanPS.Commands
     /// Save-ScanReport: downloads the vendor's own report file of a scan to disk, streamed (never held in memory), to a
     /// temporary name renamed at the end. Scans bind from piped objects by property name (Provider, Id, TargetId, TeamId).
     /// </summary>
-    [Cmdlet(VerbsData.Save, "ScanReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Save, "ScanReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveScanReportCommand : ScanPSCmdlet
     {
+        /// <summary>The one set, shared by every provider (as Get-Scan's by-id set).</summary>
+        public const string ByIdSet = "ById";
+
         protected override bool AsksBeforeSending => true;
 
         /// <summary>The scanning service that ran the scan.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateProvider(typeof(IReportDownloader))]
         [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>The scan whose report is saved (the Id of a piped scan, or the ScanId of a piped finding).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ArgumentCompleter(typeof(ScanIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ScanId { get; set; } = string.Empty;
 
         /// <summary>A folder (the file is named from provider, scan id, report type and format) or a file; the current folder by default.</summary>
-        [Parameter(Position = 1)]
+        [Parameter(ParameterSetName = ByIdSet, Position = 2)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = ".";
 
         /// <summary>The file format; each provider offers its own (it tab-completes). Each provider has a default (Pdf).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ArgumentCompleter(typeof(ReportValuesCompleter))]
         [ValidateNotNullOrEmpty]
         public string? Format { get; set; }
 
         /// <summary>The report type, for providers that have report types (tab-completes); refused for the others.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ArgumentCompleter(typeof(ReportValuesCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ReportType { get; set; }
 
         /// <summary>The scan's target, for providers whose report path names it; binds from the piped scan's TargetId.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         public string? TargetId { get; set; }
 
         /// <summary>The team (workspace) of the scan, for providers with teams; binds from the piped scan's TeamId.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         public string? TeamId { get; set; }
 
         /// <summary>Seconds to wait for a report the vendor is still preparing (providers whose reports can be not ready yet).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ValidateRange(1, 86400)]
         public int? Timeout { get; set; }
 
         /// <summary>Replace an existing file.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public SwitchParameter Force { get; set; }
 
         protected override void ConfigureSession(ProviderSessionOptions options)
