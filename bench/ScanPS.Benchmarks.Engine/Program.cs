@@ -10,6 +10,7 @@ namespace ScanPS.Benchmarks.Engine
     ///   ... -- serve --sizes 10000,100000 [--page-size 500]                         only the listing server
     ///   ... -- import --module path.psd1                                            one timed Import-Module in this fresh process
     ///   ... -- loop --source GetScan --sink Host --scans 100000 --runs 5            one contender again and again (for a profiler)
+    ///   ... -- report --mib 100 --runs 3                                            Save-ScanReport's memory while streaming a large file
     /// </summary>
     public static class Program
     {
@@ -20,6 +21,7 @@ namespace ScanPS.Benchmarks.Engine
                 if (args.Length > 0 && args[0] == "serve") return await ServeCommand.RunAsync(args.Skip(1).ToArray()).ConfigureAwait(false);
                 if (args.Length > 0 && args[0] == "import") return ImportTimer.Command(args.Skip(1).ToArray());
                 if (args.Length > 0 && args[0] == "loop") return LoopCommand.Run(args.Skip(1).ToArray());
+                if (args.Length > 0 && args[0] == "report") return ReportCommand.Run(args.Skip(1).ToArray());
                 return Bench(EngineOptions.Parse(args));
             }
             catch (ArgumentException ex)

@@ -205,3 +205,29 @@ Describe 'Get-Scan -Provider HostedScan' {
         $all.Text | Should -Not -BeLike "*$SandboxKeyText*"
     }
 }
+
+Describe 'Save-ScanReport -Provider HostedScan' {
+    It 'saves the PDF result of a piped scan under provider and scan id, and refuses to replace it without -Force' {
+        $folder = Join-Path $TestDrive 'hostedscan'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+
+        $file = Get-Scan -Provider HostedScan -Id f1d000000000000000000001 | Save-ScanReport -Path $folder
+
+        $file | Should -BeOfType ([System.IO.FileInfo])
+        $file.Name | Should -Be 'HostedScan-f1d000000000000000000001.pdf'
+        $file.Length | Should -BeGreaterThan 1MB
+        [System.IO.File]::ReadAllText($file.FullName).StartsWith('%PDF-') | Should -BeTrue
+        $record = { Save-ScanReport -Provider HostedScan -ScanId f1d000000000000000000001 -Path $folder -ErrorAction Stop } | Should -Throw -PassThru
+        $record.FullyQualifiedErrorId | Should -Be 'ReportFileExists,ScanPS.Commands.SaveScanReportCommand'
+        (Save-ScanReport -Provider HostedScan -ScanId f1d000000000000000000001 -Path $folder -Format Html -Force).Name | Should -Be 'HostedScan-f1d000000000000000000001.html'
+        @(Get-ChildItem -Force $folder).Name | Should -Be @('HostedScan-f1d000000000000000000001.html', 'HostedScan-f1d000000000000000000001.pdf')
+    }
+
+    It 'downloads nothing under -WhatIf' {
+        $run = Invoke-ScanPSTranscribed { Save-ScanReport -Provider HostedScan -ScanId f1d000000000000000000001 -Path $TestDrive -WhatIf }
+
+        $run.Output | Should -BeNullOrEmpty
+        $run.WhatIf.Count | Should -Be 1
+        Test-Path (Join-Path $TestDrive 'HostedScan-f1d000000000000000000001.pdf') | Should -BeFalse
+    }
+}

@@ -212,3 +212,20 @@ Describe 'Start-ScanFromScan' {
         $all.Text | Should -Not -BeLike "*$basic*"
     }
 }
+
+Describe 'Save-ScanReport -Provider Invicti' {
+    It 'saves the ScanDetail PDF by default and the Vulnerabilities JSON with -Format Json' {
+        $pdf = Save-ScanReport -Provider Invicti -ScanId (Get-SeededId 1) -Path $TestDrive
+
+        $pdf.Name | Should -Be ('Invicti-{0}-ScanDetail.pdf' -f (Get-SeededId 1))
+        $json = Get-Scan -Provider Invicti -Id (Get-SeededId 1) | Save-ScanReport -Path $TestDrive -Format Json
+        $json.Name | Should -Be ('Invicti-{0}-Vulnerabilities.json' -f (Get-SeededId 1))
+        (Get-Content -Raw $json.FullName | ConvertFrom-Json).Vulnerabilities.Count | Should -BeGreaterThan 0
+    }
+
+    It 'refuses an unknown -ReportType before sending anything' {
+        $record = { Save-ScanReport -Provider Invicti -ScanId (Get-SeededId 1) -Path $TestDrive -ReportType Nope -ErrorAction Stop } | Should -Throw -PassThru
+        $record.FullyQualifiedErrorId | Should -Be 'InvalidReportType,ScanPS.Commands.SaveScanReportCommand'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+}

@@ -159,3 +159,20 @@ Describe 'New-ScheduledScanBulk' {
         $all.Text | Should -Not -BeLike "*$SandboxKeyText*"
     }
 }
+
+Describe 'Save-ScanReport -Provider Probely' {
+    It 'saves the PDF report of scans read from a CSV with their target ids' {
+        $csv = Join-Path $TestDrive 'scans.csv'
+        @('Provider,Id,TargetId', 'Probely,F1ndScanAAA1,F1ndTargetAb', 'Probely,F1ndScanAAA2,F1ndTargetAb') | Set-Content -Path $csv
+
+        $files = @(Import-Csv $csv | Save-ScanReport -Path $TestDrive)
+
+        $files.Name | Should -Be @('Probely-F1ndScanAAA1.pdf', 'Probely-F1ndScanAAA2.pdf')
+        $files | ForEach-Object { [System.IO.File]::ReadAllText($_.FullName).StartsWith('%PDF-') | Should -BeTrue }
+    }
+
+    It 'needs the target id' {
+        $record = { Save-ScanReport -Provider Probely -ScanId F1ndScanAAA2 -Path $TestDrive -ErrorAction Stop } | Should -Throw -PassThru
+        $record.FullyQualifiedErrorId | Should -Be 'MissingTargetId,ScanPS.Commands.SaveScanReportCommand'
+    }
+}

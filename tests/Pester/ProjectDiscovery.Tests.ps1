@@ -223,3 +223,19 @@ Describe 'Get-Scan -Provider ProjectDiscovery' {
         $record.FullyQualifiedErrorId | Should -Be 'ParameterNotValidForProvider,ScanPS.Commands.GetScanCommand'
     }
 }
+
+Describe 'Save-ScanReport -Provider ProjectDiscovery' {
+    It 'saves the PDF and CSV exports of a scan' {
+        $pdf = Get-Scan -Provider ProjectDiscovery -Id f1000000000000000001 | Save-ScanReport -Path $TestDrive
+        $csv = Save-ScanReport -Provider ProjectDiscovery -ScanId f1000000000000000001 -Path $TestDrive -Format Csv
+
+        $pdf.Name | Should -Be 'ProjectDiscovery-f1000000000000000001.pdf'
+        $csv.Name | Should -Be 'ProjectDiscovery-f1000000000000000001.csv'
+        (Import-Csv $csv.FullName).Count | Should -Be 8
+    }
+
+    It 'refuses -ReportType, which ProjectDiscovery does not have' {
+        $record = { Save-ScanReport -Provider ProjectDiscovery -ScanId f1000000000000000001 -Path $TestDrive -ReportType ScanDetail -ErrorAction Stop } | Should -Throw -PassThru
+        $record.FullyQualifiedErrorId | Should -Be 'ParameterNotValidForProvider,ScanPS.Commands.SaveScanReportCommand'
+    }
+}
