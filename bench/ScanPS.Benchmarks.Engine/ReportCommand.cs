@@ -71,6 +71,13 @@ namespace ScanPS.Benchmarks.Engine
                             "{0,-42} run {1}: {2,7:0} ms, peak working set +{3,6:0.0} MB, peak GC heap +{4,6:0.0} MB, allocated {5,7:0.0} MB",
                             baseline ? "HttpClient CopyToAsync to a FileStream" : "Save-ScanReport -Provider HostedScan", run, figures.Milliseconds, figures.WorkingSetMb, figures.HeapMb, figures.AllocatedMb));
                     }
+
+                    // The control: the same file read whole into memory, then written; shows what the sampling sees when a
+                    // download is buffered (about the file's size on both peaks).
+                    var control = Measure(() => Buffered(http, server, folder));
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                        "{0,-42} run {1}: {2,7:0} ms, peak working set +{3,6:0.0} MB, peak GC heap +{4,6:0.0} MB, allocated {5,7:0.0} MB",
+                        "control: whole body in memory, then file", run, control.Milliseconds, control.WorkingSetMb, control.HeapMb, control.AllocatedMb));
                 }
             }
             finally
@@ -92,6 +99,14 @@ namespace ScanPS.Benchmarks.Engine
                 body.CopyToAsync(file).GetAwaiter().GetResult();
             }
 
+            Check(path, server.Length);
+        }
+
+        private static void Buffered(HttpClient http, ReportServer server, string folder)
+        {
+            string path = Path.Combine(folder, "buffered.pdf");
+            byte[] body = http.GetByteArrayAsync(new Uri(server.BaseUri, "v1/results/" + ResultId)).GetAwaiter().GetResult();
+            File.WriteAllBytes(path, body);
             Check(path, server.Length);
         }
 
