@@ -60,7 +60,7 @@ namespace ScanPS.Commands
         /// <summary>Seconds to wait for a report the vendor is still preparing (providers whose reports can be not ready yet).</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateRange(1, 86400)]
-        public int? Timeout { get; set; }
+        public int Timeout { get; set; }
 
         /// <summary>Replace an existing file.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
@@ -84,7 +84,7 @@ namespace ScanPS.Commands
                 TargetId = TargetId,
                 // A TargetId typed on the command line, not one bound from a piped object that happens to have one.
                 TargetIdGiven = !MyInvocation.ExpectingInput && MyInvocation.BoundParameters.ContainsKey(nameof(TargetId)),
-                TimeoutSeconds = Timeout,
+                TimeoutSeconds = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout)) ? Timeout : (int?)null,
                 Path = path,
                 Force = Force.IsPresent,
             };
