@@ -66,5 +66,12 @@ namespace ScanPS.Errors
         public const string FindingSeverityThreshold = nameof(FindingSeverityThreshold);
         public const string NoChangeSignal = nameof(NoChangeSignal);
         public const string NotAScanFinding = nameof(NotAScanFinding);
+
+        // Wait-Scan and Stop-Scan.
+        public const string WaitTimeout = nameof(WaitTimeout);
+        public const string InvalidPollInterval = nameof(InvalidPollInterval);
+        public const string StopNotSupported = nameof(StopNotSupported);
+        public const string ScanNotStopped = nameof(ScanNotStopped);
+        public const string MissingTargetId = nameof(MissingTargetId);
     }
 }

@@ -7,7 +7,7 @@ using ScanPS.Operations;
 namespace ScanPS.Commands
 {
     /// <summary>ICommandHost over a running cmdlet: Write* and ShouldProcess on the pipeline thread.</summary>
-    internal sealed class CmdletHost : ICommandHost
+    internal sealed class CmdletHost : ICommandHost, IProgressHost
     {
         private readonly ScanPSCommandBase _cmdlet;
         private Models.Scan[]? _written;
@@ -60,6 +60,13 @@ namespace ScanPS.Commands
         public void WriteDebug(string message) => _cmdlet.WriteDebug(_cmdlet.Redact(message));
 
         public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
+
+        public void WriteProgress(int activityId, string activity, string status, int percent, bool completed) =>
+            _cmdlet.WriteProgress(new ProgressRecord(activityId, _cmdlet.Redact(activity), _cmdlet.Redact(status))
+            {
+                PercentComplete = percent,
+                RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            });
     }
 
     internal static class ErrorRecords
