@@ -249,6 +249,8 @@ Get-Command -Module ScanPS | Sort-Object Name | ForEach-Object {
                     "New-Scan True Medium",
                     "New-ScheduledScanBulk True Medium",
                     "Start-ScanFromScan True Medium",
+                    "Stop-Scan True Medium",
+                    "Wait-Scan False None",
                 },
                 result.BaseObjects);
         }
