@@ -12,22 +12,24 @@ namespace ScanPS.Commands
     /// Scans bind from piped ScanPS objects or Import-Csv rows by property name. HostedScan documents no stop call:
     /// its scans are refused (StopNotSupported) before any request.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Stop, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Stop, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(ProjectDiscoveryScan), typeof(InvictiScan))]
     public sealed class StopScanCommand : ScanPSCmdlet
     {
+        /// <summary>The one set: scans named by provider and id (shared by every provider).</summary>
+        public const string ByIdSet = "ById";
         private const string CommandName = "Stop-Scan";
 
         protected override bool AsksBeforeSending => true;
 
         /// <summary>The scanning service; binds from the Provider property of piped scans.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateProvider(typeof(IScanReader))]
         [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Ids of the scans to stop; binds from the Id (or ScanId) property of piped scans.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("ScanId")]
         [ArgumentCompleter(typeof(ScanIdCompleter))]
         [ValidateNotNullOrEmpty]

@@ -14,21 +14,23 @@ namespace ScanPS.Commands
     /// their provider's cheapest status call until each is finished, and writes each refreshed scan as it finishes.
     /// Like Wait-Job it collects the piped scans first and waits in EndProcessing.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "Scan")]
+    [Cmdlet(VerbsLifecycle.Wait, "Scan", DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan), typeof(InvictiScan))]
     public sealed class WaitScanCommand : ScanPSCmdlet
     {
+        /// <summary>The one set: scans named by provider and id (shared by every provider).</summary>
+        public const string ByIdSet = "ById";
         private const string CommandName = "Wait-Scan";
         private readonly List<WaitEntry> _entries = new List<WaitEntry>();
 
         /// <summary>The scanning service; binds from the Provider property of piped scans.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateProvider(typeof(IScanStatusReader))]
         [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
 
         /// <summary>Scan ids; binds from the Id (or ScanId) property of piped scans.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("ScanId")]
         [ArgumentCompleter(typeof(ScanIdCompleter))]
         [ValidateNotNullOrEmpty]
