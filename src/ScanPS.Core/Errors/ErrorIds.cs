@@ -66,5 +66,13 @@ namespace ScanPS.Errors
         public const string FindingSeverityThreshold = nameof(FindingSeverityThreshold);
         public const string NoChangeSignal = nameof(NoChangeSignal);
         public const string NotAScanFinding = nameof(NotAScanFinding);
+
+        // The scan lifecycle (issue 18, W18a): New-Scan for Invicti and Probely, Get-Scan for Probely, Start-ScanFromScan.
+        public const string ConflictingScanSettings = nameof(ConflictingScanSettings);
+        public const string InvalidPolicyId = nameof(InvalidPolicyId);
+        public const string InvalidTargetUri = nameof(InvalidTargetUri);
+        public const string ScanPolicyNotFound = nameof(ScanPolicyNotFound);
+        public const string ScanProfileNotFound = nameof(ScanProfileNotFound);
+        public const string TargetNotFound = nameof(TargetNotFound);
     }
 }
