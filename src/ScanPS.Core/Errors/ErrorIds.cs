@@ -73,5 +73,13 @@ namespace ScanPS.Errors
         public const string StopNotSupported = nameof(StopNotSupported);
         public const string ScanNotStopped = nameof(ScanNotStopped);
         public const string MissingTargetId = nameof(MissingTargetId);
+
+        // The scan lifecycle (issue 18, W18a): New-Scan for Invicti and Probely, Get-Scan for Probely, Start-ScanFromScan.
+        public const string ConflictingScanSettings = nameof(ConflictingScanSettings);
+        public const string InvalidPolicyId = nameof(InvalidPolicyId);
+        public const string InvalidTargetUri = nameof(InvalidTargetUri);
+        public const string ScanPolicyNotFound = nameof(ScanPolicyNotFound);
+        public const string ScanProfileNotFound = nameof(ScanProfileNotFound);
+        public const string TargetNotFound = nameof(TargetNotFound);
     }
 }

@@ -19,6 +19,12 @@ namespace ScanPS.Providers.Probely
 
         public override IReadOnlyList<string> Regions => ProbelyRegions.Names;
 
+        /// <summary>The scan status vocabulary of GET /scans/ (Get-Scan -State).</summary>
+        public override StateFilter States => ProbelyScanVocabulary.Filter;
+
+        /// <summary>count comes with the first page of GET /scans/.</summary>
+        public override bool ReportsTotal => true;
+
         public override string NormaliseRegion(string region) => ProbelyRegions.Parse(region).ToString();
 
         /// <summary>Probely paths start at the host root (/scheduledscans/bulk/): nothing to trim from -BaseUri.</summary>
