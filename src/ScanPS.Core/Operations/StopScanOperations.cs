@@ -40,11 +40,16 @@ namespace ScanPS.Operations
             }
         }
 
-        /// <summary>The checked reference of a scan for Wait-Scan or Stop-Scan; throws ScanPSException (InvalidScanId, MissingTargetId, InvalidTargetId).</summary>
-        public static ScanReference Reference(ProviderDefinition definition, string rawId, string? targetId)
+        /// <summary>
+        /// The checked reference of a scan for Wait-Scan or Stop-Scan; throws ScanPSException (InvalidScanId,
+        /// MissingTargetId, InvalidTargetId). The target is kept only for vendors whose paths name it, and required
+        /// when <paramref name="targetRequired"/> (Stop-Scan).
+        /// </summary>
+        public static ScanReference Reference(ProviderDefinition definition, string rawId, string? targetId, bool targetRequired = true)
         {
             string id = definition.NormaliseScanId(rawId);
             if (!definition.ScanPathNeedsTarget) return new ScanReference(id);
+            if (string.IsNullOrWhiteSpace(targetId) && !targetRequired) return new ScanReference(id);
             if (string.IsNullOrWhiteSpace(targetId))
             {
                 throw new ScanPSError(ErrorIds.MissingTargetId, ScanPSErrorCategory.InvalidArgument,

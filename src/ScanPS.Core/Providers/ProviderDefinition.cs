@@ -88,7 +88,7 @@ namespace ScanPS.Providers
         public virtual (string Reason, string Advice) StopUnsupported =>
             (Name + " scans cannot be stopped through ScanPS.", "Stop the scan in " + Name + "'s own console.");
 
-        /// <summary>True when the vendor's scan paths name the scan's target too (Wait-Scan and Stop-Scan then need -TargetId).</summary>
+        /// <summary>True when the vendor's stop path names the scan's target (Stop-Scan then needs -TargetId; Wait-Scan uses it when given).</summary>
         public virtual bool ScanPathNeedsTarget => false;
 
         /// <summary>ProviderNotSupported: the command does not support this provider.</summary>

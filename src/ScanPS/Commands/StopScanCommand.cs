@@ -8,12 +8,13 @@ using ScanPS.Providers;
 namespace ScanPS.Commands
 {
     /// <summary>
-    /// Stop-Scan: stops running scans (ProjectDiscovery POST /v1/scans/{id}/stop, Invicti POST /api/1.0/scans/cancel).
+    /// Stop-Scan: stops running scans (ProjectDiscovery POST /v1/scans/{id}/stop, Invicti POST /api/1.0/scans/cancel,
+    /// Probely POST /targets/{target}/scans/{id}/cancel/).
     /// Scans bind from piped ScanPS objects or Import-Csv rows by property name. HostedScan documents no stop call:
     /// its scans are refused (StopNotSupported) before any request.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
-    [OutputType(typeof(ProjectDiscoveryScan), typeof(InvictiScan))]
+    [OutputType(typeof(ProjectDiscoveryScan), typeof(InvictiScan), typeof(ProbelyScan))]
     public sealed class StopScanCommand : ScanPSCmdlet
     {
         /// <summary>The one set: scans named by provider and id (shared by every provider).</summary>

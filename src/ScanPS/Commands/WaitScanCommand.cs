@@ -15,7 +15,7 @@ namespace ScanPS.Commands
     /// Like Wait-Job it collects the piped scans first and waits in EndProcessing.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "Scan", DefaultParameterSetName = ByIdSet)]
-    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan), typeof(InvictiScan))]
+    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan), typeof(InvictiScan), typeof(ProbelyScan))]
     public sealed class WaitScanCommand : ScanPSCmdlet
     {
         /// <summary>The one set: scans named by provider and id (shared by every provider).</summary>
@@ -42,7 +42,7 @@ namespace ScanPS.Commands
         [AllowEmptyString]
         public string? TeamId { get; set; }
 
-        /// <summary>The scan's target, for vendors whose scan paths name it (Probely); binds from piped scans. Other providers ignore it.</summary>
+        /// <summary>The scan's target (Probely: polls then read GET /targets/{target}/scans/{id}/); binds from piped scans. Other providers ignore it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyString]
@@ -51,12 +51,12 @@ namespace ScanPS.Commands
         /// <summary>How long to wait in all (a TimeSpan, or a number of seconds); a scan still running then is a WaitTimeout error. Default, or negative: no limit.</summary>
         [Parameter]
         [SecondsTransformation]
-        public TimeSpan? Timeout { get; set; }
+        public TimeSpan Timeout { get; set; }
 
         /// <summary>The time between two polls of a scan (a TimeSpan, or a number of seconds). Default: 5 s, growing to 60 s for long scans; a vendor's Retry-After is always honoured.</summary>
         [Parameter]
         [SecondsTransformation]
-        public TimeSpan? PollInterval { get; set; }
+        public TimeSpan PollInterval { get; set; }
 
         /// <summary>Return as soon as one scan has finished, writing only the finished ones (like Wait-Job -Any).</summary>
         [Parameter]
@@ -70,7 +70,11 @@ namespace ScanPS.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            _options = Guard(() => WaitScanOperations.Check(Timeout, PollInterval, Any.IsPresent));
+            var bound = MyInvocation.BoundParameters;
+            _options = Guard(() => WaitScanOperations.Check(
+                bound.ContainsKey(nameof(Timeout)) ? Timeout : (TimeSpan?)null,
+                bound.ContainsKey(nameof(PollInterval)) ? PollInterval : (TimeSpan?)null,
+                Any.IsPresent));
         }
 
         protected override void ProcessRecord()
@@ -88,7 +92,7 @@ namespace ScanPS.Commands
             {
                 try
                 {
-                    references.Add(StopScanOperations.Reference(definition, raw, TargetId));
+                    references.Add(StopScanOperations.Reference(definition, raw, TargetId, targetRequired: false));
                 }
                 catch (ScanPSException ex)
                 {

@@ -37,5 +37,8 @@ namespace ScanPS.Providers.Probely
 
         public override ProbelyClient CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new ProbelyClient(http);
+
+        /// <summary>Cancel is POST /targets/{target_id}/scans/{id}/cancel/: Stop-Scan needs the scan's TargetId.</summary>
+        public override bool ScanPathNeedsTarget => true;
     }
 }
