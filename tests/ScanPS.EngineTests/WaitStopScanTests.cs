@@ -408,6 +408,70 @@ $pd, $hs | Wait-Scan -Any" + Fast).ThrowIfFailed();
             Assert.Equal(("POST /v1/scans/" + id + "/stop", "team-blue"), (Line(stop), stop.Header("X-Team-Id")));
         }
 
+        // ---- Probely ----
+
+        [Fact]
+        public void Waiting_for_a_piped_Probely_scan_reads_it_under_its_target_and_progress_shows_the_state()
+        {
+            Sandbox.Probely.AddTarget("3epwuyBoKQKN", "Example shop", "https://shop.example.com/");
+            string id = Sandbox.Probely.AddScan("3epwuyBoKQKN", "queued", moves: true);
+            Engine.Run("$scan = Get-Scan -Provider Probely -Id $args[0]", id).ThrowIfFailed();
+            ForgetRequests();
+
+            var result = Engine.Run("$scan | Wait-Scan" + Fast).ThrowIfFailed();
+
+            // Get-Scan's read moved the scan to started; two more reads finish it.
+            Assert.Equal(Enumerable.Repeat("GET /targets/3epwuyBoKQKN/scans/" + id + "/", 2), Wire("Probely"));
+            var done = Assert.Single(result.Output);
+            Assert.Equal(("ProbelyScan", "Completed", "completed", "3epwuyBoKQKN"), (done.BaseObject.GetType().Name, Text(done, "State"), Text(done, "VendorState"), Text(done, "TargetId")));
+            Assert.Equal(
+                new[] { "Processing finishing_up -1", "Processing completed -1", "Completed completed -1" },
+                result.Progress.Select(r => r.RecordType + " " + r.StatusDescription + " " + r.PercentComplete));
+        }
+
+        [Fact]
+        public void A_Probely_scan_named_by_id_alone_is_polled_with_the_account_level_read()
+        {
+            Sandbox.Probely.AddTarget("3epwuyBoKQKN", "Example shop", "https://shop.example.com/");
+            string id = Sandbox.Probely.AddScan("3epwuyBoKQKN", "completed");
+
+            Engine.Run("Wait-Scan -Provider Probely -Id $args[0]" + Fast, id).ThrowIfFailed();
+
+            Assert.Equal(new[] { "GET /scans/" + id + "/" }, Wire("Probely"));
+        }
+
+        [Fact]
+        public void Stop_Scan_cancels_a_piped_Probely_scan_under_its_target_and_PassThru_writes_the_cancels_answer()
+        {
+            Sandbox.Probely.AddTarget("3epwuyBoKQKN", "Example shop", "https://shop.example.com/");
+            string id = Sandbox.Probely.AddScan("3epwuyBoKQKN", "started");
+            Engine.Run("$scan = Get-Scan -Provider Probely -Id $args[0]", id).ThrowIfFailed();
+            ForgetRequests();
+
+            var result = Engine.Run("$scan | Stop-Scan -PassThru").ThrowIfFailed();
+
+            var cancel = Assert.Single(Sandbox.ProbelyServer.Requests);
+            Assert.Equal(("POST /targets/3epwuyBoKQKN/scans/" + id + "/cancel/", string.Empty), (Line(cancel), cancel.Body));
+            Assert.Equal(("Running", "canceling"), (Text(result.Output.Single(), "State"), Text(result.Output.Single(), "VendorState")));
+            Assert.Equal("canceled", Engine.Run("(Get-Scan -Provider Probely -Id $args[0]).VendorState", id).ThrowIfFailed().BaseObjects.Single());
+        }
+
+        [Fact]
+        public void A_Probely_scan_without_its_target_is_MissingTargetId_before_any_request_and_a_finished_one_is_refused_with_Probelys_message()
+        {
+            Sandbox.Probely.AddTarget("3epwuyBoKQKN", "Example shop", "https://shop.example.com/");
+            string done = Sandbox.Probely.AddScan("3epwuyBoKQKN", "completed");
+
+            var missing = Engine.Run("Stop-Scan -Provider Probely -Id $args[0]", done);
+            Assert.Equal(("MissingTargetId,ScanPS.Commands.StopScanCommand", ErrorCategory.InvalidArgument), ErrorOf(missing));
+            Assert.Equal(0, Sandbox.RequestCount);
+
+            string csv = Csv("probely.csv", "Provider,Id,TargetId", "Probely," + done + ",3epwuyBoKQKN");
+            var refused = Engine.Run("Import-Csv -LiteralPath $args[0] | Stop-Scan", csv);
+            Assert.Contains("Scan cannot be canceled: its status is completed.", refused.SingleError().ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Equal(new[] { "POST /targets/3epwuyBoKQKN/scans/" + done + "/cancel/" }, Wire("Probely"));
+        }
+
         private string CreateHostedScan() =>
             Engine.Run("(New-Scan -Provider HostedScan -Type NMAP -Target example.com).Id").ThrowIfFailed().BaseObjects.Cast<string>().Single();
 
