@@ -229,3 +229,27 @@ Describe 'Save-ScanReport -Provider Invicti' {
         $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 }
+
+Describe 'Wait-Scan and Stop-Scan -Provider Invicti' {
+    It 'waits for a launched scan with scans/status polls and writes the full scan at the end' {
+        $scan = Get-Scan -Provider Invicti -State Complete -First 1 | Start-ScanFromScan
+
+        $done = $scan | Wait-Scan -PollInterval 0.05 -Timeout 30
+
+        $done | Should -BeOfType ([ScanPS.Models.InvictiScan])
+        $done.Id | Should -Be $scan.Id
+        $done.VendorState | Should -Be 'Complete'
+        $done.TargetUrl | Should -Be $scan.TargetUrl
+    }
+
+    It 'cancels a launched scan and reports ScanNotStopped with the reason for a completed one' {
+        $scan = Get-Scan -Provider Invicti -State Complete -First 1 | Start-ScanFromScan
+
+        ($scan | Stop-Scan -PassThru -Confirm:$false).VendorState | Should -Be 'Cancelled'
+
+        $completed = Get-Scan -Provider Invicti -State Complete -First 1
+        $completed | Stop-Scan -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -Be 'ScanNotStopped,ScanPS.Commands.StopScanCommand'
+        $refused[0].ErrorDetails.Message | Should -BeLike '*answered ScanCompleted.'
+    }
+}

@@ -176,3 +176,38 @@ Describe 'Save-ScanReport -Provider Probely' {
         $record.FullyQualifiedErrorId | Should -Be 'MissingTargetId,ScanPS.Commands.SaveScanReportCommand'
     }
 }
+
+Describe 'Get-Scan -Provider Probely' {
+    It 'lists every scan as ScanPS.Models.ProbelyScan, newest first, with the vendor''s total' {
+        $out = @(Get-Scan -Provider Probely -IncludeTotalCount)
+        $total = $out[0]
+        $scans = @($out | Select-Object -Skip 1)
+
+        [uint64]$total | Should -Be $scans.Count
+        $scans.Count | Should -BeGreaterThan 20
+        $scans[0] | Should -BeOfType ([ScanPS.Models.ProbelyScan])
+        $scans.Provider | Sort-Object -Unique | Should -Be 'Probely'
+        $scans | ForEach-Object { $_.TargetId | Should -Not -BeNullOrEmpty }
+        $created = @($scans.Created)
+        for ($i = 1; $i -lt $created.Count; $i++) { $created[$i] | Should -BeLessOrEqual $created[$i - 1] }
+    }
+
+    It 'filters with -State and reads a scan again by its id' {
+        $cancelled = @(Get-Scan -Provider Probely -State Cancelled)
+        $cancelled.Count | Should -BeGreaterThan 0
+        $cancelled.VendorState | Sort-Object -Unique | Should -Be 'canceled'
+        $cancelled.State | Sort-Object -Unique | Should -Be ([ScanPS.Models.ScanState]::Cancelled)
+
+        $again = $cancelled[0] | Get-Scan
+        $again.Id | Should -Be $cancelled[0].Id
+        $again.TargetUrl | Should -Be $cancelled[0].TargetUrl
+    }
+
+    It 'reports an unknown id as ScanNotFound and goes on with the next' {
+        $known = (Get-Scan -Provider Probely -First 1).Id
+        $scans = @(Get-Scan -Provider Probely -Id NoSuchScan01, $known -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $scans.Id | Should -Be $known
+        $failed[0].FullyQualifiedErrorId | Should -Be 'ScanNotFound,ScanPS.Commands.GetScanCommand'
+    }
+}

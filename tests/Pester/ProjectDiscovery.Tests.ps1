@@ -239,3 +239,35 @@ Describe 'Save-ScanReport -Provider ProjectDiscovery' {
         $record.FullyQualifiedErrorId | Should -Be 'ParameterNotValidForProvider,ScanPS.Commands.SaveScanReportCommand'
     }
 }
+
+Describe 'Wait-Scan and Stop-Scan -Provider ProjectDiscovery' {
+    It 'waits for a new scan until it is finished and writes it once' {
+        $scan = New-Scan -Provider ProjectDiscovery -Target example.com -Name pester-wait -NoRefresh
+
+        $done = $scan | Wait-Scan -PollInterval 0.05 -Timeout 30
+
+        @($done).Count | Should -Be 1
+        $done | Should -BeOfType ([ScanPS.Models.ProjectDiscoveryScan])
+        $done.Id | Should -Be $scan.Id
+        $done.State | Should -Be ([ScanPS.Models.ScanState]::Completed)
+        $done.VendorState | Should -Be 'finished'
+    }
+
+    It 'stops a running scan, which then reads stopped, and refuses to stop it twice' {
+        $scan = New-Scan -Provider ProjectDiscovery -Target example.org -Name pester-stop -NoRefresh
+
+        $stopped = $scan | Stop-Scan -PassThru -Confirm:$false
+        $stopped.VendorState | Should -Be 'stopped'
+        $stopped.State | Should -Be ([ScanPS.Models.ScanState]::Cancelled)
+
+        { $scan | Stop-Scan -Confirm:$false -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidRequest,ScanPS.Commands.StopScanCommand'
+    }
+
+    It 'sends nothing under -WhatIf' {
+        $scan = New-Scan -Provider ProjectDiscovery -Target example.net -Name pester-whatif -NoRefresh
+
+        $scan | Stop-Scan -WhatIf
+
+        (Get-Scan -Provider ProjectDiscovery -Id $scan.Id).VendorState | Should -Not -Be 'stopped'
+    }
+}

@@ -49,7 +49,7 @@ namespace ScanPS.EngineTests
         }
 
         [Theory]
-        [InlineData("Get-Scan -Provider ", "HostedScan,Invicti,ProjectDiscovery")]
+        [InlineData("Get-Scan -Provider ", "HostedScan,Invicti,Probely,ProjectDiscovery")]
         [InlineData("New-Scan -Provider ", "HostedScan,ProjectDiscovery")]
         [InlineData("Start-ScanFromScan -Provider ", "Invicti")]
         [InlineData("Connect-ScanProvider -Provider P", "Probely,ProjectDiscovery")]

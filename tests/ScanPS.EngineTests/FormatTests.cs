@@ -18,6 +18,7 @@ namespace ScanPS.EngineTests
             ["ScanPS.Models.ProjectDiscoveryScan"] = new[] { "Id", "Name", "State", "Progress", "Targets", "Results" },
             ["ScanPS.Models.InvictiScan"] = new[] { "Id", "TargetUrl", "State", "Progress", "ThreatLevel", "InitiatedAt" },
             ["ScanPS.Models.ProbelyScheduledScan"] = new[] { "Id", "Target", "NextRun", "TimeZone", "Repeats", "ScanProfile" },
+            ["ScanPS.Models.ProbelyScan"] = new[] { "Id", "Target", "State", "VendorState", "ScanProfile", "Created" },
             ["ScanPS.Connections.ScanProviderConnection"] = new[] { "Provider", "Name", "IsDefault", "BaseUri", "KeyHint", "Validated" },
         };
 
@@ -95,6 +96,14 @@ $item | Format-List | Out-String -Width 200
                     Assert.Equal("Europe/Lisbon", values["TimeZone"]);
                     Assert.Equal("safe", values["ScanProfile"]);
                     break;
+                case "ScanPS.Models.ProbelyScan":
+                    Assert.Equal(_fixture.ProbelyScanId, values["Id"]);
+                    Assert.Equal(SurfaceFixture.ProbelyTargetId, values["TargetId"]);
+                    Assert.Equal("https://shop.example.com/", values["TargetUrl"]);
+                    Assert.Equal("Completed", values["State"]);
+                    Assert.Equal("completed", values["VendorState"]);
+                    Assert.Equal("True", values["IsFinished"]);
+                    break;
                 default:
                     Assert.Equal("****", values["KeyHint"]);
                     Assert.Equal("connection 'HostedScan' (the -ApiKey parameter)", values["CredentialSource"]);
@@ -146,6 +155,9 @@ $item | Format-Table * | Out-String -Width 400
                 case "ScanPS.Models.ProbelyScheduledScan":
                     // 02:00 in Lisbon in January is 02:00 UTC (winter time).
                     return new[] { (string)Property("Id")!, SurfaceFixture.ProbelyTargetName, "2030-01-08 02:00 +00:00", "Europe/Lisbon", "Every week", "safe" };
+                case "ScanPS.Models.ProbelyScan":
+                    var created = (DateTimeOffset)Property("Created")!;
+                    return new[] { _fixture.ProbelyScanId, SurfaceFixture.ProbelyTargetName, "Completed", "completed", "safe", created.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) };
                 default:
                     return new[] { "HostedScan", "HostedScan", "True", Sandbox.BaseUri("HostedScan") + "/", "****", "False" };
             }

@@ -35,6 +35,7 @@ namespace ScanPS.EngineTests
             "Connect-ScanProvider", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan",
             "Compare-ScanFinding", "ConvertTo-ScanSarif", "ConvertTo-ScanJUnit", "Assert-ScanFinding",
             "Save-ScanReport",
+            "Wait-Scan", "Stop-Scan",
         };
 
         public static IEnumerable<object[]> CommandData => Commands.Select(c => new object[] { c });

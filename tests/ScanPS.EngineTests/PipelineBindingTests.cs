@@ -251,7 +251,7 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
         [InlineData("HostedScan", "InputObjectMissingMandatory,ScanPS.Commands.GetScanCommand", ErrorCategory.InvalidArgument)]
         [InlineData("ProjectDiscovery", "InputObjectMissingMandatory,ScanPS.Commands.GetScanCommand", ErrorCategory.InvalidArgument)]
         [InlineData("Invicti", "InputObjectMissingMandatory,ScanPS.Commands.GetScanCommand", ErrorCategory.InvalidArgument)]
-        [InlineData("Probely", "ParameterArgumentValidationError,ScanPS.Commands.GetScanCommand", ErrorCategory.InvalidData)]
+        [InlineData("Probely", "InputObjectMissingMandatory,ScanPS.Commands.GetScanCommand", ErrorCategory.InvalidArgument)]
         public void A_connection_piped_into_Get_Scan_is_refused_rather_than_listing_with_the_default_connection(string provider, string errorId, ErrorCategory category)
         {
             var result = Engine.Run("Get-ScanProviderConnection -Provider " + provider + " | Get-Scan");

@@ -250,6 +250,8 @@ Get-Command -Module ScanPS | Sort-Object Name | ForEach-Object {
                     "New-ScheduledScanBulk True Medium",
                     "Save-ScanReport True Medium",
                     "Start-ScanFromScan True Medium",
+                    "Stop-Scan True Medium",
+                    "Wait-Scan False None",
                 },
                 result.BaseObjects);
         }

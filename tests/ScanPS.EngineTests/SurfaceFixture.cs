@@ -26,6 +26,8 @@ namespace ScanPS.EngineTests
 
         public string InvictiScanId { get; private set; } = string.Empty;
 
+        public string ProbelyScanId { get; private set; } = string.Empty;
+
         public async Task InitializeAsync()
         {
             Sandbox = await Sandbox.StartAsync();
@@ -34,6 +36,7 @@ namespace ScanPS.EngineTests
             InvictiScanId = Sandbox.Invicti.AddScan("Complete");
             Sandbox.Probely.AddTarget(ProbelyTargetId, ProbelyTargetName, "https://shop.example.com/");
             Sandbox.Probely.AddTarget(ProbelySecondTargetId, "Example API", "https://api.example.com/");
+            ProbelyScanId = Sandbox.Probely.AddScan(ProbelyTargetId, "completed", "safe");
         }
 
         public async Task DisposeAsync() => await Sandbox.DisposeAsync();
@@ -46,6 +49,7 @@ namespace ScanPS.EngineTests
             "ScanPS.Models.ProjectDiscoveryScan" => "ProjectDiscovery",
             "ScanPS.Models.InvictiScan" => "Invicti",
             "ScanPS.Models.ProbelyScheduledScan" => "Probely",
+            "ScanPS.Models.ProbelyScan" => "Probely",
             _ => "HostedScan",
         };
 
@@ -56,6 +60,7 @@ namespace ScanPS.EngineTests
             "ScanPS.Models.ProjectDiscoveryScan" => "$item = New-Scan -Provider ProjectDiscovery -Target example.com -Template http/cves/ -Name nightly",
             "ScanPS.Models.InvictiScan" => "$item = Get-Scan -Provider Invicti -Id '" + InvictiScanId + "'",
             "ScanPS.Models.ProbelyScheduledScan" => "$item = New-ScheduledScanBulk -TargetId " + ProbelyTargetId + " -StartTime '2030-01-08 02:00' -Recurrence Weekly -TimeZone Europe/Lisbon -ScanProfile safe",
+            "ScanPS.Models.ProbelyScan" => "$item = Get-Scan -Provider Probely -Id " + ProbelyScanId,
             "ScanPS.Connections.ScanProviderConnection" => "$item = Get-ScanProviderConnection -Provider HostedScan",
             _ => throw new ArgumentOutOfRangeException(nameof(typeName), typeName, "not a ScanPS output type"),
         };
@@ -63,7 +68,7 @@ namespace ScanPS.EngineTests
         /// <summary>Every type a ScanPS command writes (the [OutputType]s of the exported commands).</summary>
         public static readonly string[] OutputTypes =
         {
-            "ScanPS.Models.HostedScanScan", "ScanPS.Models.ProjectDiscoveryScan", "ScanPS.Models.InvictiScan", "ScanPS.Models.ProbelyScheduledScan", "ScanPS.Connections.ScanProviderConnection",
+            "ScanPS.Models.HostedScanScan", "ScanPS.Models.ProjectDiscoveryScan", "ScanPS.Models.InvictiScan", "ScanPS.Models.ProbelyScheduledScan", "ScanPS.Models.ProbelyScan", "ScanPS.Connections.ScanProviderConnection",
         };
 
         public static IEnumerable<object[]> OutputTypeData => OutputTypes.Select(t => new object[] { t });

@@ -26,7 +26,7 @@ namespace ScanPS.Tests
         public void The_module_has_exactly_the_documented_cmdlets()
         {
             Assert.Equal(
-                new[] { "Assert-ScanFinding", "Compare-ScanFinding", "Connect-ScanProvider", "ConvertTo-ScanJUnit", "ConvertTo-ScanSarif", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Save-ScanReport", "Start-ScanFromScan" },
+                new[] { "Assert-ScanFinding", "Compare-ScanFinding", "Connect-ScanProvider", "ConvertTo-ScanJUnit", "ConvertTo-ScanSarif", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Save-ScanReport", "Start-ScanFromScan", "Stop-Scan", "Wait-Scan" },
                 CmdletTypes.Select(CommandName).OrderBy(n => n));
             Assert.All(CmdletTypes, t => Assert.True(t.IsSealed, t.Name + " should be sealed"));
         }

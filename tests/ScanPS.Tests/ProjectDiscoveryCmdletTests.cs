@@ -69,7 +69,7 @@ namespace ScanPS.Tests
             Assert.Equal("-TeamId cannot be used with Get-Scan -Provider HostedScan; it belongs to -Provider ProjectDiscovery.", team.Message);
             var search = Assert.Throws<ScanPSException>(() => rules.Resolve("HostedScan", "ProjectDiscovery", new[] { "Provider", "Search" }));
             Assert.Equal("ParameterNotValidForProvider", search.ErrorId);
-            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "Invicti" }, ValidateSet(typeof(GetScanCommand), "Provider"));
+            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "Invicti", "Probely" }, ValidateSet(typeof(GetScanCommand), "Provider"));
         }
 
         [Theory]

@@ -77,5 +77,18 @@ namespace ScanPS.Errors
         public const string ReportNotFound = nameof(ReportNotFound);
         public const string ReportNotReady = nameof(ReportNotReady);
         public const string ReportWriteFailed = nameof(ReportWriteFailed);
+        // Wait-Scan and Stop-Scan.
+        public const string WaitTimeout = nameof(WaitTimeout);
+        public const string InvalidPollInterval = nameof(InvalidPollInterval);
+        public const string StopNotSupported = nameof(StopNotSupported);
+        public const string ScanNotStopped = nameof(ScanNotStopped);
+
+        // The scan lifecycle (issue 18, W18a): New-Scan for Invicti and Probely, Get-Scan for Probely, Start-ScanFromScan.
+        public const string ConflictingScanSettings = nameof(ConflictingScanSettings);
+        public const string InvalidPolicyId = nameof(InvalidPolicyId);
+        public const string InvalidTargetUri = nameof(InvalidTargetUri);
+        public const string ScanPolicyNotFound = nameof(ScanPolicyNotFound);
+        public const string ScanProfileNotFound = nameof(ScanProfileNotFound);
+        public const string TargetNotFound = nameof(TargetNotFound);
     }
 }

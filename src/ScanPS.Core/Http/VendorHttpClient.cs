@@ -311,6 +311,7 @@ namespace ScanPS.Http
                             ? args.Outcome.Exception.GetType().Name
                             : ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
                         bool vendorAsked = args.Outcome.Result?.Headers.RetryAfter != null;
+                        if (vendorAsked && attempts != null && (attempts.Request.RetryAfter == null || attempts.Request.RetryAfter < args.RetryDelay)) attempts.Request.RetryAfter = args.RetryDelay;
                         attempts?.Log.Verbose(Provider + " retrying " + attempts.Request.Method.Method + " " + attempts.Url.AbsolutePath +
                             " after " + why + " in " + Describe(args.RetryDelay) + (vendorAsked ? " (Retry-After)" : " (backoff)") + ".");
                         return default;

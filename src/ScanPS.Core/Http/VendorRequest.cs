@@ -59,5 +59,8 @@ namespace ScanPS.Http
         /// answer falls back to <see cref="VendorErrors.ExtractMessage"/>. Gets the redacted, bounded body.
         /// </summary>
         public Func<string, string?>? DescribeError { get; set; }
+
+        /// <summary>The longest Retry-After the vendor asked for while this request was retried (set by the transport); null when none.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
     }
 }

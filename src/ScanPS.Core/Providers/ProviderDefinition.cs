@@ -84,6 +84,16 @@ namespace ScanPS.Providers
         /// </summary>
         public virtual string NormaliseScanId(string id) => ResourceIds.CheckScanId(id, Name);
 
+        /// <summary>
+        /// Why Stop-Scan cannot stop this vendor's scans (said before any request, StopNotSupported), and what to do
+        /// instead; only asked of vendors whose client is no IScanStopper.
+        /// </summary>
+        public virtual (string Reason, string Advice) StopUnsupported =>
+            (Name + " scans cannot be stopped through ScanPS.", "Stop the scan in " + Name + "'s own console.");
+
+        /// <summary>True when the vendor's stop path names the scan's target (Stop-Scan then needs -TargetId; Wait-Scan uses it when given).</summary>
+        public virtual bool ScanPathNeedsTarget => false;
+
         /// <summary>ProviderNotSupported: the command does not support this provider.</summary>
         public ScanPSException NotSupported(string commandName) =>
             new ScanPSError(

@@ -195,6 +195,11 @@ namespace ScanPS.Providers
 
         /// <summary>Save-ScanReport's downloader; ProviderNotSupported when the vendor has none.</summary>
         public IReportDownloader ReportDownloader(string commandName) => Capability<IReportDownloader>(commandName);
+        /// <summary>Wait-Scan's status reader; ProviderNotSupported when the vendor has none.</summary>
+        public IScanStatusReader ScanStatusReader(string commandName) => Capability<IScanStatusReader>(commandName);
+
+        /// <summary>Stop-Scan's stopper; ProviderNotSupported when the vendor has none.</summary>
+        public IScanStopper ScanStopper(string commandName) => Capability<IScanStopper>(commandName);
 
         private T Capability<T>(string commandName) where T : class =>
             Definition.Supports(typeof(T)) && _client is T capability ? capability : throw Definition.NotSupported(commandName);

@@ -62,7 +62,7 @@ namespace ScanPS.Commands
         public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
 
         public void WriteProgress(ProgressReport report) =>
-            _cmdlet.WriteProgress(new ProgressRecord(report.ActivityId, report.Activity, _cmdlet.Redact(report.Status))
+            _cmdlet.WriteProgress(new ProgressRecord(report.ActivityId, _cmdlet.Redact(report.Activity), _cmdlet.Redact(report.Status))
             {
                 PercentComplete = report.PercentComplete,
                 RecordType = report.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,

@@ -10,13 +10,14 @@ namespace ScanPS.Commands
     /// Get-Scan: lists scans (streaming page by page, honouring -First/-Skip) or gets scans by id.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Scan", DefaultParameterSetName = HostedScanSet, SupportsPaging = true)]
-    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan), typeof(InvictiScan))]
+    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan), typeof(InvictiScan), typeof(ProbelyScan))]
     public sealed class GetScanCommand : ScanPSCmdlet
     {
         public const string HostedScanSet = ProviderNames.HostedScan;
         public const string InvictiSet = ProviderNames.Invicti;
         public const string ByIdSet = "ById";
         public const string ProjectDiscoverySet = ProviderNames.ProjectDiscovery;
+        public const string ProbelySet = ProviderNames.Probely;
 
         /// <summary>-Id with -TeamId: a set of its own so that -TeamId is never accepted, and ignored, for other providers.</summary>
         public const string ProjectDiscoveryByIdSet = ProviderNames.ProjectDiscovery + "ById";
@@ -32,6 +33,7 @@ namespace ScanPS.Commands
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ProjectDiscoveryByIdSet, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ProbelySet, Mandatory = true, Position = 0)]
         [ValidateProvider(typeof(IScanReader))]
         [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
@@ -44,10 +46,11 @@ namespace ScanPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Normalised (Queued, Running, Completed, Failed …) or the provider's own states (QUEUED … OVER_LIMIT; queued … scheduled; Queued … AsyncArchiving).</summary>
+        /// <summary>Normalised (Queued, Running, Completed, Failed …) or the provider's own states (QUEUED … OVER_LIMIT; queued … scheduled; Queued … AsyncArchiving; queued … resuming).</summary>
         [Parameter(ParameterSetName = HostedScanSet)]
         [Parameter(ParameterSetName = ProjectDiscoverySet)]
         [Parameter(ParameterSetName = InvictiSet)]
+        [Parameter(ParameterSetName = ProbelySet)]
         [ArgumentCompleter(typeof(ScanStateCompleter))]
         [ValidateNotNullOrEmpty]
         public string[]? State { get; set; }

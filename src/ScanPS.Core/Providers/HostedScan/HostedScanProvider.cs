@@ -41,5 +41,9 @@ namespace ScanPS.Providers.HostedScan
             Tags = new List<string>(input.Tags),
             UseAuthentication = input.Flag("UseAuthentication"),
         };
+
+        /// <summary>The API reference (vendor-apis.md §1) has no endpoint that stops or cancels a scan.</summary>
+        public override (string Reason, string Advice) StopUnsupported =>
+            ("HostedScan's API documents no call that stops a scan; nothing was sent.", "Let the scan finish (Wait-Scan), or stop it in the HostedScan web app if it offers that.");
     }
 }

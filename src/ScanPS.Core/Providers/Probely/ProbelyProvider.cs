@@ -22,6 +22,12 @@ namespace ScanPS.Providers.Probely
 
         public override IReadOnlyList<string> Regions => ProbelyRegions.Names;
 
+        /// <summary>The scan status vocabulary of GET /scans/ (Get-Scan -State).</summary>
+        public override StateFilter States => ProbelyScanVocabulary.Filter;
+
+        /// <summary>count comes with the first page of GET /scans/.</summary>
+        public override bool ReportsTotal => true;
+
         public override string NormaliseRegion(string region) => ProbelyRegions.Parse(region).ToString();
 
         /// <summary>Probely paths start at the host root (/scheduledscans/bulk/): nothing to trim from -BaseUri.</summary>
@@ -34,5 +40,8 @@ namespace ScanPS.Providers.Probely
 
         public override ProbelyClient CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new ProbelyClient(http);
+
+        /// <summary>Cancel is POST /targets/{target_id}/scans/{id}/cancel/: Stop-Scan needs the scan's TargetId.</summary>
+        public override bool ScanPathNeedsTarget => true;
     }
 }
