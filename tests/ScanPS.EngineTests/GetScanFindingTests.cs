@@ -347,5 +347,46 @@ Import-Csv $args[1]", csv, output, FakeHostedScan.FindingsScanId).ThrowIfFailed(
             Assert.Matches(@"Provider\s+Severity\s+Status\s+Title\s+Target\s+Change", text);
             Assert.Matches(@"Probely\s+Critical\s+Open\s+OS Command Injection\s+https://findings.example.com/", text);
         }
+
+        [Fact]
+        public void HostedScan_risks_missing_from_the_listing_are_read_one_by_one_in_the_scans_order()
+        {
+            Seed();
+            // The filtered listing comes back empty (as it would if the vendor ORed nothing in): every id is read by itself.
+            Sandbox.HostedScanServer.Faults.Enqueue(new Fault { Method = "GET", PathPrefix = "/v1/risks", Kind = FaultKind.Status, StatusCode = 200, Body = "{\"data\": [], \"next_page_token\": null}" });
+            var result = Engine.Run("Get-ScanFinding -Provider HostedScan -ScanId " + FakeHostedScan.FindingsScanId + " -Verbose").ThrowIfFailed();
+            var wire = Wire(Hs);
+            Assert.Equal("GET /v1/scans/" + FakeHostedScan.FindingsScanId, wire[0]);
+            Assert.StartsWith("GET /v1/risks?filters=", wire[1]);
+            var ids = new[] { "1", "2", "3", "4", "5", "7", "6" }.Select(n => "f1e00000000000000000000" + n).ToArray();
+            Assert.Equal(ids.Select(id => "GET /v1/risks/" + id).OrderBy(l => l), wire.Skip(2).OrderBy(l => l));
+            // new_open, still_open, then closed: the scan's own order, whatever order the answers came in.
+            Assert.Equal(ids, Column(result, "Id"));
+            Assert.Equal(new[] { "new_open", "new_open", "still_open", "still_open", "still_open", "still_open", "closed" }, Column(result, "ScanStatus"));
+            Assert.Contains(result.Verbose, v => v.Contains("7 risk(s) of scan " + FakeHostedScan.FindingsScanId + " were not in the filtered /v1/risks listing", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void ProjectDiscovery_team_scan_piped_from_Get_Scan_is_read_from_its_team()
+        {
+            var result = Run("Get-Scan -Provider ProjectDiscovery -Id " + FakeProjectDiscovery.TeamFindingsScanId + " -TeamId team-blue | Get-ScanFinding").ThrowIfFailed();
+            var export = Sandbox.ProjectDiscoveryServer.Requests.Last();
+            Assert.Equal("GET /v1/scans/" + FakeProjectDiscovery.TeamFindingsScanId + "/export?type=json", Line(export));
+            Assert.Equal("team-blue", export.Header("X-Team-Id"));
+            Assert.Equal(new[] { "Critical", "Low" }, Column(result, "Severity"));
+        }
+
+        [Fact]
+        public void ProjectDiscovery_export_cut_off_part_way_is_InvalidVendorResponse()
+        {
+            Seed();
+            Sandbox.ProjectDiscoveryServer.Faults.Enqueue(new Fault { Method = "GET", PathPrefix = "/v1/scans/" + FakeProjectDiscovery.ManyResultsScanId + "/export", Kind = FaultKind.CutOffAfterBytes, AfterBytes = 5000 });
+            var result = Engine.Run("Get-ScanFinding -Provider ProjectDiscovery -ScanId " + FakeProjectDiscovery.ManyResultsScanId);
+            var error = result.SingleError();
+            ErrorAssert.Is(error, "InvalidVendorResponse", "GetScanFindingCommand", ErrorCategory.InvalidResult);
+            Assert.Contains("the export ended early", error.Exception.Message);
+            Assert.InRange(result.Output.Count, 1, FakeProjectDiscovery.ManyResultsCount - 1);
+            Assert.Single(Wire(Pd));
+        }
     }
 }
