@@ -345,7 +345,7 @@ Import-Csv $args[1]", csv, output, FakeHostedScan.FindingsScanId).ThrowIfFailed(
             var result = Run("Get-ScanFinding -Provider Probely -ScanId " + FakeProbely.FindingsScanId + " -Severity Critical | Out-String -Width 140").ThrowIfFailed();
             string text = string.Join("\n", result.BaseObjects);
             Assert.Matches(@"Provider\s+Severity\s+Status\s+Title\s+Target\s+Change", text);
-            Assert.Matches(@"Probely\s+Critical\s+Open\s+OS Command Injection\s+https://findings.example.com/", text);
+            Assert.Matches(@"Probely\s+Critical\s+Open\s+OS Command Injection\s+https://findings\.example\.co", text);
         }
 
         [Fact]
