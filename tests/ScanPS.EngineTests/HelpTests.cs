@@ -36,6 +36,7 @@ namespace ScanPS.EngineTests
             "Compare-ScanFinding", "ConvertTo-ScanSarif", "ConvertTo-ScanJUnit", "Assert-ScanFinding",
             "Save-ScanReport",
             "Wait-Scan", "Stop-Scan",
+            "Get-ScanFinding",
         };
 
         public static IEnumerable<object[]> CommandData => Commands.Select(c => new object[] { c });

@@ -89,6 +89,7 @@ namespace ScanPS.Errors
         public const string InvalidTargetUri = nameof(InvalidTargetUri);
         public const string ScanPolicyNotFound = nameof(ScanPolicyNotFound);
         public const string ScanProfileNotFound = nameof(ScanProfileNotFound);
+        // Get-ScanFinding.
         public const string TargetNotFound = nameof(TargetNotFound);
     }
 }

@@ -53,20 +53,5 @@ namespace ScanPS.Providers.ProjectDiscovery
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, ProjectDiscoveryReports.MaxDelay.Ticks));
             }
         }
-
-        /// <summary>The export_id of a 201 answer, or null when the body does not have one.</summary>
-        private static async Task<string?> ExportIdAsync(System.Net.Http.HttpResponseMessage response)
-        {
-            try
-            {
-                string text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                using var document = JsonDocument.Parse(text);
-                return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("export_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
     }
 }
