@@ -19,6 +19,7 @@ namespace ScanPS.EngineTests
     /// compiled in the session (Get-ScanFinding does not exist yet): binding, pipeline, -Path files validated against
     /// the SARIF 2.1.0 and JUnit schemas, errors with their ids and categories, and the exit code of pwsh -File.
     /// </summary>
+    [Collection(FindingRealTypeTests.PwshFileCollection)]
     public sealed class FindingCommandTests : IDisposable
     {
         /// <summary>Findings of every provider, with the vendor fields the commands read by name.</summary>
@@ -273,7 +274,7 @@ Compare-ScanFinding $before $after").ThrowIfFailed();
             ErrorAssert.Is(Caught("'not a finding' | Assert-ScanFinding"), "NotAScanFinding", "AssertScanFindingCommand", ErrorCategory.InvalidArgument);
         }
 
-        private static (int ExitCode, string Output) RunPwshFile(string script, params string[] args)
+        internal static (int ExitCode, string Output) RunPwshFile(string script, params string[] args)
         {
             var configuration = typeof(FindingCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
             string pwsh = Path.Combine(StagedModule.RepoRoot, "tools", "ScanPS.Pwsh", "bin", configuration, "net10.0", "pwsh.dll");
