@@ -29,7 +29,7 @@
     FormatsToProcess = @('ScanPS.Format.ps1xml')
 
     # Explicit lists (never wildcards) keep module auto-loading fast and the surface deliberate.
-    CmdletsToExport = @('New-Scan', 'Get-Scan', 'Start-ScanFromScan', 'New-ScheduledScanBulk', 'Connect-ScanProvider', 'Get-ScanProviderConnection', 'Disconnect-ScanProvider', 'Compare-ScanFinding', 'ConvertTo-ScanSarif', 'ConvertTo-ScanJUnit', 'Assert-ScanFinding')
+    CmdletsToExport = @('New-Scan', 'Get-Scan', 'Start-ScanFromScan', 'New-ScheduledScanBulk', 'Connect-ScanProvider', 'Get-ScanProviderConnection', 'Disconnect-ScanProvider', 'Compare-ScanFinding', 'ConvertTo-ScanSarif', 'ConvertTo-ScanJUnit', 'Assert-ScanFinding', 'Get-ScanFinding')
     FunctionsToExport = @()
     AliasesToExport = @()
     VariablesToExport = @()

@@ -66,5 +66,8 @@ namespace ScanPS.Errors
         public const string FindingSeverityThreshold = nameof(FindingSeverityThreshold);
         public const string NoChangeSignal = nameof(NoChangeSignal);
         public const string NotAScanFinding = nameof(NotAScanFinding);
+
+        // Get-ScanFinding.
+        public const string TargetNotFound = nameof(TargetNotFound);
     }
 }

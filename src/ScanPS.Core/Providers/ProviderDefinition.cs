@@ -22,6 +22,12 @@ namespace ScanPS.Providers
         /// <summary>The vendor's own "what changed" signals on its findings (Compare-ScanFinding, SARIF fingerprints).</summary>
         public virtual IFindingSignals FindingSignals => NoFindingSignals.Instance;
 
+        /// <summary>
+        /// The Get-ScanFinding filters (-Severity, -Status) the vendor applies itself on the request that reads the
+        /// findings; the others are applied by ScanPS to what comes back (both are checked again on every finding).
+        /// </summary>
+        public virtual IReadOnlyList<string> ServerSideFindingFilters => new string[0];
+
         /// <summary>The vendor's home page, for the informationUri of SARIF's tool; null to leave it out.</summary>
         public virtual string? InformationUri => null;
 

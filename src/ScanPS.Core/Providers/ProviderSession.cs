@@ -190,6 +190,9 @@ namespace ScanPS.Providers
         /// <summary>New-ScheduledScanBulk's creator; ProviderNotSupported when the vendor has none.</summary>
         public IScheduledScanCreator ScheduledScanCreator(string commandName) => Capability<IScheduledScanCreator>(commandName);
 
+        /// <summary>Get-ScanFinding's reader; ProviderNotSupported when the vendor has none.</summary>
+        public IFindingReader FindingReader(string commandName) => Capability<IFindingReader>(commandName);
+
         /// <summary>Connect-ScanProvider's credential check; ProviderNotSupported when the vendor has none.</summary>
         public IConnectionValidator ConnectionValidator(string commandName) => Capability<IConnectionValidator>(commandName);
 

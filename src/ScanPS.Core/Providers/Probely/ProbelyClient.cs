@@ -17,7 +17,7 @@ namespace ScanPS.Providers.Probely
     /// Probely REST API (https://api.probely.com, regional hosts): bulk-create and list scheduled scans. Auth is
     /// "Authorization: JWT &lt;key&gt;"; every documented path ends with '/', which is kept.
     /// </summary>
-    public sealed class ProbelyClient : IScheduledScanCreator, IConnectionValidator
+    public sealed partial class ProbelyClient : IScheduledScanCreator, IConnectionValidator
     {
         public const string BulkScheduledScansPath = "scheduledscans/bulk/";
 

@@ -15,6 +15,9 @@ namespace ScanPS.Providers.Probely
 
         public override string? InformationUri => "https://probely.com/";
 
+        /// <summary>GET /findings/ takes severity and state (each repeatable).</summary>
+        public override IReadOnlyList<string> ServerSideFindingFilters { get; } = new[] { "Severity", "Status" };
+
         public override CredentialSpec Credential { get; } = new CredentialSpec(ProviderNames.Probely, new[] { "SCANPS_PROBELY_API_KEY" });
 
         public override IReadOnlyList<string> Regions => ProbelyRegions.Names;
