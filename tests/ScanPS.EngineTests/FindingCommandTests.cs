@@ -57,14 +57,14 @@ $all = @($hs1, $hs2, $pd1, $iv1, $pb1)
 
         private static string Schema(string file) => Path.Combine(StagedModule.RepoRoot, "tests", "ScanPS.Tests", "Schemas", file);
 
-        private static void AssertValidSarif(string json)
+        internal static void AssertValidSarif(string json)
         {
             var schema = JsonSchema.FromFileAsync(Schema("sarif-schema-2.1.0-rtm.5.json")).GetAwaiter().GetResult();
             var errors = schema.Validate(json);
             Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Path + ": " + e.Kind)));
         }
 
-        private static void AssertValidJUnit(string xml)
+        internal static void AssertValidJUnit(string xml)
         {
             var schemas = new XmlSchemaSet();
             schemas.Add(null, Schema("junit-10.xsd"));
