@@ -38,7 +38,7 @@ namespace ScanPS.EngineTests
 
         private static string Pd(int n) => "f1v" + n.ToString("D17");
 
-        private static string Lookup(int n) => "1d0c" + n.ToString("D4") + "-e9eb-4b4c-4306-ad49020a4c4b";
+        private static string Lookup(int n) => "1d0c" + n.ToString("x4") + "-e9eb-4b4c-4306-ad49020a4c4b";
 
         [Fact]
         public void Compare_two_ProjectDiscovery_scans_by_VulnHash()
@@ -100,7 +100,7 @@ namespace ScanPS.EngineTests
 $findings | ConvertTo-ScanSarif -Path $sarif
 $findings | ConvertTo-ScanJUnit -Path $junit
 $findings | Group-Object Provider -NoElement | ForEach-Object { $_.Name + '=' + $_.Count }").ThrowIfFailed();
-            Assert.Equal(new object[] { "HostedScan=7", "ProjectDiscovery=8", "Invicti=9", "Probely=6" }, result.BaseObjects);
+            Assert.Equal(new object[] { "HostedScan=7", "Invicti=9", "Probely=6", "ProjectDiscovery=8" }, result.BaseObjects); // Group-Object sorts
 
             var text = File.ReadAllText(sarif);
             FindingCommandTests.AssertValidSarif(text);
