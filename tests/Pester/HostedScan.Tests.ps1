@@ -205,3 +205,29 @@ Describe 'Get-Scan -Provider HostedScan' {
         $all.Text | Should -Not -BeLike "*$SandboxKeyText*"
     }
 }
+
+Describe 'Get-ScanFinding (HostedScan)' {
+    It 'resolves the risks of a piped scan with the scan''s own status on each' {
+        $findings = @(Get-Scan -Provider HostedScan -Id f1d000000000000000000001 | Get-ScanFinding)
+
+        $findings.Count | Should -Be 7
+        $findings[0] | Should -BeOfType ([ScanPS.Models.HostedScanFinding])
+        ($findings | Where-Object Id -eq f1e000000000000000000006).Status | Should -Be ([ScanPS.Models.FindingStatus]::Closed)
+        ($findings | Where-Object Id -eq f1e000000000000000000004).Severity | Should -Be ([ScanPS.Models.FindingSeverity]::Critical)
+        $findings.Id | Should -Not -Contain 'f1e000000000000000000008'
+    }
+
+    It 'filters -Severity and streams -First' {
+        $findings = @(Get-ScanFinding -Provider HostedScan -ScanId f1d000000000000000000002 -Severity High -First 5)
+
+        $findings.Count | Should -Be 5
+        $findings.Severity | Sort-Object -Unique | Should -Be ([ScanPS.Models.FindingSeverity]::High)
+    }
+
+    It 'writes ScanNotFound for an unknown scan' {
+        $findings = @(Get-ScanFinding -Provider HostedScan -ScanId ffffffffffffffffffffffff -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        $findings.Count | Should -Be 0
+        $err[0].FullyQualifiedErrorId | Should -Be 'ScanNotFound,ScanPS.Commands.GetScanFindingCommand'
+    }
+}

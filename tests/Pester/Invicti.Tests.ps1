@@ -212,3 +212,18 @@ Describe 'Start-ScanFromScan' {
         $all.Text | Should -Not -BeLike "*$basic*"
     }
 }
+
+Describe 'Get-ScanFinding (Invicti)' {
+    It 'reads the Vulnerabilities report of a scan' {
+        $findings = @(Get-ScanFinding -Provider Invicti -ScanId 5ca70000-0000-4000-8000-000000000001)
+
+        $findings.Count | Should -Be 9
+        $findings[0] | Should -BeOfType ([ScanPS.Models.InvictiFinding])
+        ($findings | Where-Object VendorSeverity -eq 'BestPractice').Severity | Should -Be ([ScanPS.Models.FindingSeverity]::Info)
+        ($findings | Where-Object Severity -eq Critical).Title | Should -Be 'Command Injection'
+    }
+
+    It 'refuses an id that is not a GUID before sending anything' {
+        { Get-ScanFinding -Provider Invicti -ScanId not-a-guid -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidScanId,ScanPS.Commands.GetScanFindingCommand'
+    }
+}

@@ -159,3 +159,26 @@ Describe 'New-ScheduledScanBulk' {
         $all.Text | Should -Not -BeLike "*$SandboxKeyText*"
     }
 }
+
+Describe 'Get-ScanFinding (Probely)' {
+    It 'maps severity 40 to Critical and groups by severity' {
+        $groups = Get-ScanFinding -Provider Probely -ScanId F1ndScanAAA2 | Group-Object Severity
+
+        ($groups | Where-Object Name -eq Critical).Count | Should -Be 1
+        ($groups | Where-Object Name -eq High).Count | Should -Be 2
+    }
+
+    It 'binds Provider, Id and TargetId from CSV rows and exports the common columns first' {
+        $csv = Join-Path ([IO.Path]::GetTempPath()) ('scanps-findings-' + [guid]::NewGuid() + '.csv')
+        try {
+            [pscustomobject]@{ Provider = 'Probely'; Id = 'F1ndScanAAA1'; TargetId = 'F1ndTargetAb' } | Get-ScanFinding -Status Open | Export-Csv $csv -NoTypeInformation
+            $rows = @(Import-Csv $csv)
+
+            $rows.Id | Should -Be @('7001')
+            (Get-Content $csv -TotalCount 1) | Should -BeLike '"Provider","ScanId","Id","Title","Severity","VendorSeverity","Target","Status","VendorStatus",*'
+        }
+        finally {
+            Remove-Item $csv -ErrorAction SilentlyContinue
+        }
+    }
+}

@@ -223,3 +223,22 @@ Describe 'Get-Scan -Provider ProjectDiscovery' {
         $record.FullyQualifiedErrorId | Should -Be 'ParameterNotValidForProvider,ScanPS.Commands.GetScanCommand'
     }
 }
+
+Describe 'Get-ScanFinding (ProjectDiscovery)' {
+    It 'reads the scan''s export with severities and CVE ids' {
+        $findings = @(Get-ScanFinding -Provider ProjectDiscovery -ScanId f1000000000000000001)
+
+        $findings.Count | Should -Be 8
+        $findings[0] | Should -BeOfType ([ScanPS.Models.ProjectDiscoveryFinding])
+        $findings[0].Severity | Should -Be ([ScanPS.Models.FindingSeverity]::Critical)
+        $findings[0].Cve | Should -Contain 'CVE-2021-44228'
+        ($findings | Where-Object VendorSeverity -eq 'unknown').Severity | Should -Be ([ScanPS.Models.FindingSeverity]::Info)
+    }
+
+    It 'keeps only open findings with -Status Open' {
+        $findings = @(Get-ScanFinding -Provider ProjectDiscovery -ScanId f1000000000000000001 -Status Open)
+
+        $findings.Count | Should -Be 7
+        $findings.Status | Sort-Object -Unique | Should -Be ([ScanPS.Models.FindingStatus]::Open)
+    }
+}

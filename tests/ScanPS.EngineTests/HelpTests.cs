@@ -34,6 +34,7 @@ namespace ScanPS.EngineTests
         {
             "Connect-ScanProvider", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan",
             "Compare-ScanFinding", "ConvertTo-ScanSarif", "ConvertTo-ScanJUnit", "Assert-ScanFinding",
+            "Get-ScanFinding",
         };
 
         public static IEnumerable<object[]> CommandData => Commands.Select(c => new object[] { c });

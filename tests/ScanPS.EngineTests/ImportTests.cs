@@ -12,7 +12,7 @@ namespace ScanPS.EngineTests
             using var engine = new Engine();
             var result = engine.Run("(Get-Command -Module ScanPS).Name | Sort-Object").ThrowIfFailed();
             Assert.Equal(
-                new[] { "Assert-ScanFinding", "Compare-ScanFinding", "Connect-ScanProvider", "ConvertTo-ScanJUnit", "ConvertTo-ScanSarif", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan" },
+                new[] { "Assert-ScanFinding", "Compare-ScanFinding", "Connect-ScanProvider", "ConvertTo-ScanJUnit", "ConvertTo-ScanSarif", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanFinding", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan" },
                 result.Output.Select(o => (string)o.BaseObject).ToArray());
         }
 

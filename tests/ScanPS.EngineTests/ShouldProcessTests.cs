@@ -245,6 +245,7 @@ Get-Command -Module ScanPS | Sort-Object Name | ForEach-Object {
                     "ConvertTo-ScanSarif False None",
                     "Disconnect-ScanProvider True Low",
                     "Get-Scan False None",
+                    "Get-ScanFinding False None",
                     "Get-ScanProviderConnection False None",
                     "New-Scan True Medium",
                     "New-ScheduledScanBulk True Medium",

@@ -26,7 +26,7 @@ namespace ScanPS.Tests
         public void The_module_has_exactly_the_documented_cmdlets()
         {
             Assert.Equal(
-                new[] { "Assert-ScanFinding", "Compare-ScanFinding", "Connect-ScanProvider", "ConvertTo-ScanJUnit", "ConvertTo-ScanSarif", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan" },
+                new[] { "Assert-ScanFinding", "Compare-ScanFinding", "Connect-ScanProvider", "ConvertTo-ScanJUnit", "ConvertTo-ScanSarif", "Disconnect-ScanProvider", "Get-Scan", "Get-ScanFinding", "Get-ScanProviderConnection", "New-Scan", "New-ScheduledScanBulk", "Start-ScanFromScan" },
                 CmdletTypes.Select(CommandName).OrderBy(n => n));
             Assert.All(CmdletTypes, t => Assert.True(t.IsSealed, t.Name + " should be sealed"));
         }
@@ -84,7 +84,8 @@ namespace ScanPS.Tests
             }
 
             Assert.NotEmpty(types);
-            Assert.All(types, t => Assert.True(typeof(Scan).IsAssignableFrom(t), t.Name));
+            // Get-ScanFinding writes findings; every other provider command writes scans.
+            Assert.All(types, t => Assert.True(cmdlet == typeof(GetScanFindingCommand) ? typeof(ScanFinding).IsAssignableFrom(t) : typeof(Scan).IsAssignableFrom(t), t.Name));
             Assert.Equal(SetNames(cmdlet).OrderBy(s => s), provider.Select(p => p.Set).OrderBy(s => s));
             // Start-ScanFromScan has one provider today, so -Provider defaults to it and -Id takes position 0.
             bool providerDefaults = cmdlet == typeof(StartScanFromScanCommand);
@@ -101,7 +102,8 @@ namespace ScanPS.Tests
         [MemberData(nameof(Cmdlets))]
         public void Set_names_are_provider_names_or_shared_sets(Type cmdlet)
         {
-            Assert.All(SetNames(cmdlet), set => Assert.True(ProviderParameterRules.OwnerOf(set) != null || set == GetScanCommand.ByIdSet, set));
+            // Get-ScanFinding has one set for every provider (its provider-specific -TargetId and -TeamId are checked by the definition).
+            Assert.All(SetNames(cmdlet), set => Assert.True(ProviderParameterRules.OwnerOf(set) != null || set == GetScanCommand.ByIdSet || (cmdlet == typeof(GetScanFindingCommand) && set == "__AllParameterSets"), set));
         }
 
         [Fact]
