@@ -181,7 +181,7 @@ Compare-ScanFinding $before $after").ThrowIfFailed();
             Assert.Equal("None", _engine.Run("$before.Change.ToString()").Output.Single().BaseObject);
             // The table view of findings shows Change.
             var table = _engine.Run("$before, $after | Compare-ScanFinding | Out-String -Width 120").ThrowIfFailed().Output.Single().BaseObject.ToString()!;
-            Assert.Contains("Provider         Severity Title", table);
+            Assert.Matches(@"Provider +Severity +Status +Title +Target +Change", table); // the finding view (Status added with Get-ScanFinding)
             Assert.Contains("Change", table);
             Assert.Contains("StillOpen", table);
         }
