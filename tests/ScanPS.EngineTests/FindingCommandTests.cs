@@ -19,6 +19,7 @@ namespace ScanPS.EngineTests
     /// compiled in the session (Get-ScanFinding does not exist yet): binding, pipeline, -Path files validated against
     /// the SARIF 2.1.0 and JUnit schemas, errors with their ids and categories, and the exit code of pwsh -File.
     /// </summary>
+    [Collection(FindingRealTypeTests.PwshFileCollection)]
     public sealed class FindingCommandTests : IDisposable
     {
         /// <summary>Findings of every provider, with the vendor fields the commands read by name.</summary>
@@ -56,14 +57,14 @@ $all = @($hs1, $hs2, $pd1, $iv1, $pb1)
 
         private static string Schema(string file) => Path.Combine(StagedModule.RepoRoot, "tests", "ScanPS.Tests", "Schemas", file);
 
-        private static void AssertValidSarif(string json)
+        internal static void AssertValidSarif(string json)
         {
             var schema = JsonSchema.FromFileAsync(Schema("sarif-schema-2.1.0-rtm.5.json")).GetAwaiter().GetResult();
             var errors = schema.Validate(json);
             Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.Path + ": " + e.Kind)));
         }
 
-        private static void AssertValidJUnit(string xml)
+        internal static void AssertValidJUnit(string xml)
         {
             var schemas = new XmlSchemaSet();
             schemas.Add(null, Schema("junit-10.xsd"));
@@ -180,7 +181,7 @@ Compare-ScanFinding $before $after").ThrowIfFailed();
             Assert.Equal("None", _engine.Run("$before.Change.ToString()").Output.Single().BaseObject);
             // The table view of findings shows Change.
             var table = _engine.Run("$before, $after | Compare-ScanFinding | Out-String -Width 120").ThrowIfFailed().Output.Single().BaseObject.ToString()!;
-            Assert.Contains("Provider         Severity Status        Title", table);
+            Assert.Matches(@"Provider +Severity +Status +Title +Target +Change", table); // the finding view (Status added with Get-ScanFinding)
             Assert.Contains("Change", table);
             Assert.Contains("StillOpen", table);
         }
@@ -273,7 +274,7 @@ Compare-ScanFinding $before $after").ThrowIfFailed();
             ErrorAssert.Is(Caught("'not a finding' | Assert-ScanFinding"), "NotAScanFinding", "AssertScanFindingCommand", ErrorCategory.InvalidArgument);
         }
 
-        private static (int ExitCode, string Output) RunPwshFile(string script, params string[] args)
+        internal static (int ExitCode, string Output) RunPwshFile(string script, params string[] args)
         {
             var configuration = typeof(FindingCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
             string pwsh = Path.Combine(StagedModule.RepoRoot, "tools", "ScanPS.Pwsh", "bin", configuration, "net10.0", "pwsh.dll");

@@ -11,6 +11,10 @@ using System.Xml.Schema;
 using NJsonSchema;
 using ScanPS.Findings;
 using ScanPS.Providers;
+using ScanPS.Providers.HostedScan;
+using ScanPS.Providers.Invicti;
+using ScanPS.Providers.Probely;
+using ScanPS.Providers.ProjectDiscovery;
 using ScanPS.Models;
 using Xunit;
 
@@ -37,6 +41,7 @@ namespace ScanPS.Tests
 
         public bool? New { get; set; }
 
+        /// <summary>Not a ProbelyFinding property (its state is VendorStatus): a test proves the signals do not read it.</summary>
         public string? State { get; set; }
 
         public static TestFinding Of(string provider, string scanId, string id, string title, FindingSeverity severity, string? target, string? rule = null, string? location = null) =>
@@ -130,11 +135,11 @@ namespace ScanPS.Tests
         {
             var before = ReadAll(
                 new TestFinding("Probely", "s1", "f1") { Title = "XSS", Severity = FindingSeverity.High, Target = "https://p.example" },
-                new TestFinding("Probely", "s1", "f2") { Title = "CSRF", Severity = FindingSeverity.Medium, Target = "https://p.example", State = "fixed" });
+                new TestFinding("Probely", "s1", "f2") { Title = "CSRF", Severity = FindingSeverity.Medium, Target = "https://p.example", VendorStatus = "fixed" });
             var after = ReadAll(
-                new TestFinding("Probely", "s2", "f1") { Title = "XSS", Severity = FindingSeverity.High, Target = "https://p.example", State = "fixed" },
-                new TestFinding("Probely", "s2", "f2") { Title = "CSRF", Severity = FindingSeverity.Medium, Target = "https://p.example", State = "fixed" },
-                new TestFinding("Probely", "s2", "f3") { Title = "SQLi", Severity = FindingSeverity.Critical, Target = "https://p.example", State = "fixed" });
+                new TestFinding("Probely", "s2", "f1") { Title = "XSS", Severity = FindingSeverity.High, Target = "https://p.example", VendorStatus = "fixed" },
+                new TestFinding("Probely", "s2", "f2") { Title = "CSRF", Severity = FindingSeverity.Medium, Target = "https://p.example", VendorStatus = "fixed" },
+                new TestFinding("Probely", "s2", "f3") { Title = "SQLi", Severity = FindingSeverity.Critical, Target = "https://p.example", VendorStatus = "fixed" });
             // f1 fixed in this scan; f2 was already fixed (not written); f3 closed in this scan by the vendor's word.
             Assert.Equal(new[] { ("f1", FindingChange.Fixed), ("f3", FindingChange.Fixed) }, FindingComparer.Compare(before, after).Select(c => (c.Finding.Id!, c.Change)).ToList());
 
@@ -156,7 +161,7 @@ namespace ScanPS.Tests
                 new TestFinding("HostedScan", "s", "h3") { Severity = FindingSeverity.Low, ScanStatus = "closed" },
                 new TestFinding("Probely", "s", "p1") { Severity = FindingSeverity.Low, New = true },
                 new TestFinding("Probely", "s", "p2") { Severity = FindingSeverity.Low, New = false },
-                new TestFinding("Probely", "s", "p3") { Severity = FindingSeverity.Low, New = false, State = "fixed" },
+                new TestFinding("Probely", "s", "p3") { Severity = FindingSeverity.Low, New = false, VendorStatus = "fixed" },
                 new TestFinding("ProjectDiscovery", "s", "d1") { Severity = FindingSeverity.Low, IsRegression = true, VulnStatus = "open" },
                 new TestFinding("ProjectDiscovery", "s", "d2") { Severity = FindingSeverity.Low, VulnStatus = "fixed" },
                 new TestFinding("ProjectDiscovery", "s", "d3") { Severity = FindingSeverity.Low, VulnStatus = "open", IsRegression = false },
@@ -170,16 +175,129 @@ namespace ScanPS.Tests
         }
 
         [Fact]
-        public void Vendor_status_and_IsNew_stand_in_for_the_subtype_names()
+        public void Vendor_status_stands_in_for_ProjectDiscovery_VulnStatus_and_is_Probely_state()
         {
             var gone = ReadAll(
                 new TestFinding("Probely", "s", "1") { Severity = FindingSeverity.Low, VendorStatus = "fixed" },
                 new TestFinding("ProjectDiscovery", "s", "2") { Severity = FindingSeverity.Low, VendorStatus = "fixed" },
-                new TestFinding("Probely", "s", "3") { Severity = FindingSeverity.Low, VendorStatus = "notfixed" });
-            Assert.Equal(new[] { true, true, false }, gone.Select(g => g.IsGone));
-            var csv = new Dictionary<string, object?> { ["Provider"] = "Probely", ["Severity"] = "Low", ["IsNew"] = "True" };
-            var record = FindingRecord.TryRead(new DictionaryProperties(csv), out _)!;
-            Assert.Equal(FindingChange.New, Assert.Single(FindingComparer.CompareWithPreviousScan(new[] { record }, out _)).Change);
+                new TestFinding("Probely", "s", "3") { Severity = FindingSeverity.Low, VendorStatus = "notfixed" },
+                new TestFinding("Probely", "s", "4") { Severity = FindingSeverity.Low, State = "fixed" });
+            Assert.Equal(new[] { true, true, false, false }, gone.Select(g => g.IsGone)); // no State property on ProbelyFinding
+        }
+
+        private static HostedScanFinding HostedScanRisk(string scanId, string id, string scanStatus, string vendorStatus = "OPEN") =>
+            new HostedScanFinding(scanId, id)
+            {
+                Title = "Risk " + id, Severity = FindingSeverity.High, VendorSeverity = "HIGH", Target = "app.example.com", RuleId = "Risk " + id,
+                VendorStatus = vendorStatus, ScanStatus = scanStatus,
+                Status = HostedScanFindingMapper.Status(vendorStatus, false, scanStatus),
+            };
+
+        private static ProjectDiscoveryFinding PdcpResult(string scanId, string id, string hash, string vulnStatus = "open", bool regression = false) =>
+            new ProjectDiscoveryFinding(scanId, id)
+            {
+                Title = "Git config", Severity = FindingSeverity.Medium, VendorSeverity = "medium", Target = "https://app.example.com", RuleId = "git-config-" + hash,
+                Location = "https://app.example.com/.git/config", VendorStatus = vulnStatus, VulnStatus = vulnStatus, VulnHash = hash, IsRegression = regression,
+                Status = ProjectDiscoveryFindingMapper.Status(vulnStatus),
+            };
+
+        private static InvictiFinding InvictiIssue(string scanId, string lookupId, bool? present, string firstSeen, string lastSeen, string state = "Present") =>
+            new InvictiFinding(scanId, lookupId)
+            {
+                Title = "Xss", Severity = FindingSeverity.High, VendorSeverity = "High", Target = "https://www.example.com/", RuleId = "Xss", Location = "https://www.example.com/" + lookupId,
+                LookupId = lookupId, IsPresent = present, VendorStatus = state, Status = InvictiFindingMapper.Status(state),
+                FirstSeenDate = firstSeen, LastSeenDate = lastSeen, FirstSeen = InvictiDates.Parse(firstSeen), LastSeen = InvictiDates.Parse(lastSeen),
+            };
+
+        private static ProbelyFinding ProbelyOf(string scanId, string id, string state, bool isNew, params string[] scans) =>
+            new ProbelyFinding(scanId, id)
+            {
+                Title = "Finding " + id, Severity = FindingSeverity.High, VendorSeverity = "30", Target = "https://findings.example.com/", RuleId = "def-" + id,
+                Location = "https://findings.example.com/" + id, VendorStatus = state, Status = ProbelyFindingMapper.Status(state), New = isNew, Scans = scans,
+            };
+
+        [Fact]
+        public void Each_providers_real_finding_type_carries_the_properties_its_signals_read()
+        {
+            var hs = Read(HostedScanRisk("s1", "r1", "closed", "CLOSED"));
+            Assert.Equal(("hostedScanRiskId/v1", "r1", true, true), (hs.VendorKeyName, hs.VendorKey, hs.IsGone, hs.AbsentFromScan));
+            var hsClosedSince = Read(HostedScanRisk("s1", "r2", "still_open", "CLOSED"));
+            Assert.Equal((true, false), (hsClosedSince.IsGone, hsClosedSince.AbsentFromScan)); // closed today, open in s1
+
+            var pd = Read(PdcpResult("p1", "v1", "hash-1", "fixed", regression: false));
+            Assert.Equal(("vulnHash/v1", "hash-1", true, true), (pd.VendorKeyName, pd.VendorKey, pd.IsGone, pd.AbsentFromScan));
+
+            var iv = Read(InvictiIssue("i1", "1d0c0001-e9eb-4b4c-4306-ad49020a4c4b", false, "13/01/2026 09:59 AM", "13/01/2026 09:59 AM", "FixedUnconfirmed"));
+            Assert.Equal(("invictiLookupId/v1", "1d0c0001-e9eb-4b4c-4306-ad49020a4c4b", true), (iv.VendorKeyName, iv.VendorKey, iv.IsGone));
+
+            var pb = Read(ProbelyOf("A1", "7002", "fixed", false, "A1"));
+            Assert.Equal(("probelyFindingId/v1", "7002", true, false), (pb.VendorKeyName, pb.VendorKey, pb.IsGone, pb.AbsentFromScan)); // fixed today, found by A1
+            Assert.True(Read(ProbelyOf("A2", "7002", "fixed", false, "A1")).AbsentFromScan);
+            Assert.False(Read(ProbelyOf("A2", "7003", "notfixed", false)).AbsentFromScan); // exclude=scans: the state decides
+
+            var single = FindingComparer.CompareWithPreviousScan(ReadAll(
+                HostedScanRisk("s", "h1", "new_open"), HostedScanRisk("s", "h2", "still_open"), HostedScanRisk("s", "h3", "closed", "CLOSED"),
+                PdcpResult("s", "d1", "x1", "open", regression: true), PdcpResult("s", "d2", "x2", "fixed"), PdcpResult("s", "d3", "x3"),
+                InvictiIssue("s", "i1", true, "13/01/2026 09:59 AM", "13/01/2026 09:59 AM"), InvictiIssue("s", "i2", true, "12/01/2026 09:59 AM", "13/01/2026 09:59 AM"), InvictiIssue("s", "i3", false, "12/01/2026 09:59 AM", "13/01/2026 09:59 AM", "FixedUnconfirmed"),
+                ProbelyOf("s", "p1", "notfixed", true, "s"), ProbelyOf("s", "p2", "notfixed", false, "s"), ProbelyOf("s", "p3", "fixed", false, "s")), out var unknown);
+            Assert.Equal(new[] { "h1=New", "h2=StillOpen", "h3=Fixed", "d1=New", "d2=Fixed", "i1=New", "i2=StillOpen", "i3=Fixed", "p1=New", "p2=StillOpen", "p3=Fixed" }, single.Select(c => c.Finding.Id + "=" + c.Change));
+            Assert.Equal(new[] { "d3" }, unknown.Select(u => u.Id));
+        }
+
+        private static string[] CompareIds(IEnumerable<object> reference, IEnumerable<object> difference) =>
+            FindingComparer.Compare(reference.Select(Read).ToList(), difference.Select(Read).ToList()).Select(c => c.Finding.ScanId + ":" + c.Finding.Id + "=" + c.Change).ToArray();
+
+        /// <summary>The same objects as Export-Csv writes them: every public property as text (lists joined by "; ").</summary>
+        private static FindingRecord ReadAsCsv(object finding)
+        {
+            var row = finding.GetType().GetProperties().ToDictionary(p => p.Name, p => (object?)(p.GetValue(finding) is { } v ? (v is DateTimeOffset d ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : v.ToString()) : null));
+            var record = FindingRecord.TryRead(new DictionaryProperties(row), out var problem);
+            Assert.True(record != null, problem);
+            return record!;
+        }
+
+        public static IEnumerable<object[]> TwoScansPerProvider()
+        {
+            // HostedScan: r2 was open in s1 and closed by s2 (CLOSED today, so s1's copy reads Closed too).
+            yield return new object[]
+            {
+                new object[] { HostedScanRisk("s1", "r1", "new_open"), HostedScanRisk("s1", "r2", "still_open", "CLOSED") },
+                new object[] { HostedScanRisk("s2", "r1", "still_open"), HostedScanRisk("s2", "r2", "closed", "CLOSED"), HostedScanRisk("s2", "r3", "new_open") },
+                new[] { "s2:r1=StillOpen", "s2:r3=New", "s2:r2=Fixed" },
+            };
+
+            // ProjectDiscovery: a new vuln id per scan, the same vuln_hash.
+            yield return new object[]
+            {
+                new object[] { PdcpResult("p1", "v1", "h1"), PdcpResult("p1", "v2", "h2") },
+                new object[] { PdcpResult("p2", "v3", "h1"), PdcpResult("p2", "v4", "h3", regression: true) },
+                new[] { "p2:v3=StillOpen", "p2:v4=New", "p1:v2=Fixed" },
+            };
+
+            // Invicti: LookupId across scans; IsPresent false in the later report.
+            yield return new object[]
+            {
+                new object[] { InvictiIssue("i1", "L1", true, "12/01/2026 09:59 AM", "12/01/2026 09:59 AM"), InvictiIssue("i1", "L2", true, "12/01/2026 09:59 AM", "12/01/2026 09:59 AM") },
+                new object[] { InvictiIssue("i2", "L1", true, "12/01/2026 09:59 AM", "13/01/2026 09:59 AM"), InvictiIssue("i2", "L2", false, "12/01/2026 09:59 AM", "13/01/2026 09:59 AM", "FixedUnconfirmed"), InvictiIssue("i2", "L3", true, "13/01/2026 09:59 AM", "13/01/2026 09:59 AM") },
+                new[] { "i2:L1=StillOpen", "i2:L3=New", "i2:L2=Fixed" },
+            };
+
+            // Probely, as the sandbox seeds it: 7002 was found by A1 only and is fixed today; 7004 is new in A2.
+            yield return new object[]
+            {
+                new object[] { ProbelyOf("A1", "7001", "notfixed", false, "A1", "A2"), ProbelyOf("A1", "7002", "fixed", false, "A1") },
+                new object[] { ProbelyOf("A2", "7001", "notfixed", false, "A1", "A2"), ProbelyOf("A2", "7004", "notfixed", true, "A2") },
+                new[] { "A2:7001=StillOpen", "A2:7004=New", "A1:7002=Fixed" },
+            };
+        }
+
+        [Theory]
+        [MemberData(nameof(TwoScansPerProvider))]
+        public void Compare_two_scans_of_each_providers_real_type_and_of_its_Export_Csv_text(object[] reference, object[] difference, string[] expected)
+        {
+            Assert.Equal(expected, CompareIds(reference, difference));
+            var asText = FindingComparer.Compare(reference.Select(ReadAsCsv).ToList(), difference.Select(ReadAsCsv).ToList()).Select(c => c.Finding.ScanId + ":" + c.Finding.Id + "=" + c.Change);
+            Assert.Equal(expected, asText);
         }
 
         private static List<FindingRecord> AllProviders()

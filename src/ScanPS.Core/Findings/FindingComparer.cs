@@ -23,9 +23,11 @@ namespace ScanPS.Findings
     /// <summary>
     /// What Compare-ScanFinding computes. Two sets: findings are matched per provider by the vendor's identity when
     /// every finding of that provider carries it (HostedScan risk id, ProjectDiscovery VulnHash, Invicti LookupId,
-    /// Probely finding id), otherwise by <see cref="FindingFingerprint"/>. A finding the vendor marks as gone (Status
-    /// Fixed/Closed, HostedScan ScanStatus closed, ProjectDiscovery VulnStatus fixed, Invicti IsPresent false, Probely
-    /// State fixed) counts as absent from its side. Present on both sides: StillOpen; only in the difference: New;
+    /// Probely finding id), otherwise by <see cref="FindingFingerprint"/>. A finding its scan did not see counts as
+    /// absent from its side (<see cref="FindingRecord.AbsentFromScan"/>): HostedScan ScanStatus closed, a Probely finding
+    /// whose Scans lacks its ScanId, else gone by Status Fixed/Closed, ProjectDiscovery VulnStatus fixed, Invicti
+    /// IsPresent false or Probely state fixed. A HostedScan risk the scan listed open, or a Probely finding the scan
+    /// found, counts as present even when its status today is closed or fixed. Present on both sides: StillOpen; only in the difference: New;
     /// only in the reference, or gone in the difference: Fixed. One set: the vendor's scan-relative signal.
     /// </summary>
     public static class FindingComparer
@@ -37,14 +39,14 @@ namespace ScanPS.Findings
             string Key(FindingRecord f) => f.Provider + "\n" + (useVendorKey[f.Provider] ? "vendor\n" + f.VendorKey : "fingerprint\n" + f.Fingerprint);
 
             // Present reference findings per key, consumed in order as difference findings match them.
-            var open = reference.Where(f => !f.IsGone).GroupBy(Key).ToDictionary(g => g.Key, g => new Queue<FindingRecord>(g), StringComparer.Ordinal);
-            var goneBefore = new HashSet<string>(reference.Where(f => f.IsGone).Select(Key), StringComparer.Ordinal);
+            var open = reference.Where(f => !f.AbsentFromScan).GroupBy(Key).ToDictionary(g => g.Key, g => new Queue<FindingRecord>(g), StringComparer.Ordinal);
+            var goneBefore = new HashSet<string>(reference.Where(f => f.AbsentFromScan).Select(Key), StringComparer.Ordinal);
             var results = new List<FindingComparison>();
             var goneNow = new List<FindingRecord>();
 
             foreach (var finding in difference)
             {
-                if (finding.IsGone)
+                if (finding.AbsentFromScan)
                 {
                     goneNow.Add(finding);
                     continue;
@@ -79,7 +81,7 @@ namespace ScanPS.Findings
             }
 
             // Open in the reference and not seen again.
-            foreach (var finding in reference.Where(f => !f.IsGone))
+            foreach (var finding in reference.Where(f => !f.AbsentFromScan))
             {
                 if (open.TryGetValue(Key(finding), out var left) && left.Count > 0 && ReferenceEquals(left.Peek(), finding))
                 {

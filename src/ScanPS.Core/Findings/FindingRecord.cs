@@ -71,6 +71,12 @@ namespace ScanPS.Findings
         /// <summary>True when the finding is no longer there (fixed or closed), by the vendor's signal or the common Status.</summary>
         public bool IsGone { get; private set; }
 
+        /// <summary>
+        /// True when the scan the finding was read for did not see it: the vendor's word on that scan where it has one
+        /// (<see cref="IFindingSignals.FoundByScan"/>), else <see cref="IsGone"/>. What Compare-ScanFinding matches on.
+        /// </summary>
+        public bool AbsentFromScan { get; private set; }
+
         /// <summary>The title or rule, for messages.</summary>
         public string DisplayName => Title ?? RuleId ?? Id ?? Fingerprint;
 
@@ -126,6 +132,8 @@ namespace ScanPS.Findings
             record.VendorKey = signals.VendorKey(properties);
             record.VendorKeyName = record.VendorKey == null ? null : signals.VendorKeyName;
             record.IsGone = record.Status == FindingStatus.Fixed || record.Status == FindingStatus.Closed || signals.IsGone(properties);
+            var found = signals.FoundByScan(properties);
+            record.AbsentFromScan = found.HasValue ? !found.Value : record.IsGone;
             return record;
         }
 

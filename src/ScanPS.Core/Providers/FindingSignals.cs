@@ -21,6 +21,14 @@ namespace ScanPS.Providers
         bool IsGone(IFindingProperties finding);
 
         /// <summary>
+        /// Whether the scan the finding was read for found it (true) or listed it as gone (false), when the vendor says;
+        /// null leaves it to <see cref="IsGone"/>. It differs from IsGone where a finding is a target-level object whose
+        /// status is today's (a HostedScan risk closed since, a Probely finding fixed since): Compare-ScanFinding asks
+        /// what each scan saw, Assert-ScanFinding what is open now.
+        /// </summary>
+        bool? FoundByScan(IFindingProperties finding);
+
+        /// <summary>
         /// What changed in this finding's scan against the vendor's previous scan, when the vendor says so; null when it
         /// does not. <paramref name="isGone"/> is the finding's gone state (common Status or the vendor's signal).
         /// </summary>
@@ -37,6 +45,8 @@ namespace ScanPS.Providers
         public string? VendorKey(IFindingProperties finding) => null;
 
         public bool IsGone(IFindingProperties finding) => false;
+
+        public bool? FoundByScan(IFindingProperties finding) => null;
 
         public FindingChange? ScanRelativeChange(IFindingProperties finding, bool isGone, DateTimeOffset? firstSeen, DateTimeOffset? lastSeen) =>
             isGone ? FindingChange.Fixed : (FindingChange?)null;

@@ -61,10 +61,20 @@ namespace ScanPS.Commands
         {
             var source = (PSObject)finding.Source;
             if (source.BaseObject is ScanFinding typed) return FindingStamp.WithChange(typed, change);
-            var copy = source.Copy();
-            var existing = copy.Properties["Change"];
-            if (existing is PSNoteProperty note) note.Value = change;
-            else copy.Properties.Add(new PSNoteProperty("Change", change));
+            // A new property bag rather than PSObject.Copy(), which throws ExtendedTypeSystemException on a finding type
+            // read back by Import-Clixml ("A PSProperty or PSMethod object cannot be added to this collection").
+            var copy = new PSObject();
+            copy.TypeNames.Clear();
+            foreach (var name in source.TypeNames) copy.TypeNames.Add(name);
+            bool stamped = false;
+            foreach (var property in source.Properties)
+            {
+                bool isChange = string.Equals(property.Name, "Change", System.StringComparison.OrdinalIgnoreCase);
+                copy.Properties.Add(new PSNoteProperty(property.Name, isChange ? change : property.Value));
+                stamped |= isChange;
+            }
+
+            if (!stamped) copy.Properties.Add(new PSNoteProperty("Change", change));
             return copy;
         }
 

@@ -17,6 +17,21 @@ namespace ScanPS.Providers.HostedScan
 
         public bool IsGone(IFindingProperties finding) => FindingSignalValues.Is(finding, "closed", "ScanStatus");
 
+        /// <summary>new_open and still_open: the scan found it (even if the risk is CLOSED today); closed: it did not.</summary>
+        public bool? FoundByScan(IFindingProperties finding)
+        {
+            switch (FindingValue.Text(finding.Get("ScanStatus"))?.ToLowerInvariant())
+            {
+                case "new_open":
+                case "still_open":
+                    return true;
+                case "closed":
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
         public FindingChange? ScanRelativeChange(IFindingProperties finding, bool isGone, DateTimeOffset? firstSeen, DateTimeOffset? lastSeen)
         {
             switch (FindingValue.Text(finding.Get("ScanStatus"))?.ToLowerInvariant())

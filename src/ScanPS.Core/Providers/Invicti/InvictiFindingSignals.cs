@@ -18,6 +18,8 @@ namespace ScanPS.Providers.Invicti
 
         public bool IsGone(IFindingProperties finding) => FindingValue.Flag(finding.Get("IsPresent")) == false;
 
+        public bool? FoundByScan(IFindingProperties finding) => null; // the scan's own report gives IsPresent and State
+
         public FindingChange? ScanRelativeChange(IFindingProperties finding, bool isGone, DateTimeOffset? firstSeen, DateTimeOffset? lastSeen)
         {
             if (isGone) return FindingChange.Fixed;

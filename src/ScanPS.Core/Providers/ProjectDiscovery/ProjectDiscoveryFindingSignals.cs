@@ -17,6 +17,8 @@ namespace ScanPS.Providers.ProjectDiscovery
 
         public bool IsGone(IFindingProperties finding) => FindingSignalValues.Is(finding, "fixed", "VulnStatus", "VendorStatus");
 
+        public bool? FoundByScan(IFindingProperties finding) => null; // a result row's vuln_status is all there is
+
         public FindingChange? ScanRelativeChange(IFindingProperties finding, bool isGone, DateTimeOffset? firstSeen, DateTimeOffset? lastSeen)
         {
             if (isGone) return FindingChange.Fixed;
