@@ -33,7 +33,7 @@ namespace ScanPS.Tests
             Assert.All(strings, n => Assert.Equal(typeof(string), parameters[n]));
             Assert.Equal(typeof(System.Collections.IDictionary), parameters["AssetFilter"]);
             Assert.Equal(ProjectDiscoveryVocabulary.AgentBehaviors, ValidateSet(typeof(NewScanCommand), "AgentBehavior"));
-            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery" }, ValidateSet(typeof(NewScanCommand), "Provider"));
+            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "Invicti", "Probely" }, ValidateSet(typeof(NewScanCommand), "Provider"));
             Assert.Contains(typeof(ProjectDiscoveryScan), ((System.Collections.Generic.IEnumerable<CustomAttributeTypedArgument>)Attribute(typeof(NewScanCommand), "OutputTypeAttribute")!.ConstructorArguments[0].Value!).Select(a => (Type)a.Value!));
         }
 
@@ -69,7 +69,7 @@ namespace ScanPS.Tests
             Assert.Equal("-TeamId cannot be used with Get-Scan -Provider HostedScan; it belongs to -Provider ProjectDiscovery.", team.Message);
             var search = Assert.Throws<ScanPSException>(() => rules.Resolve("HostedScan", "ProjectDiscovery", new[] { "Provider", "Search" }));
             Assert.Equal("ParameterNotValidForProvider", search.ErrorId);
-            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "Invicti" }, ValidateSet(typeof(GetScanCommand), "Provider"));
+            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "Invicti", "Probely" }, ValidateSet(typeof(GetScanCommand), "Provider"));
         }
 
         [Theory]

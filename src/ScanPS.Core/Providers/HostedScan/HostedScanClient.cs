@@ -17,7 +17,7 @@ namespace ScanPS.Providers.HostedScan
     /// HostedScan REST API v1 (https://api.hostedscan.com): create, list (cursor paging) and get scans.
     /// Auth is the X-HOSTEDSCAN-API-KEY header; every answer is wrapped in {"data": ...}.
     /// </summary>
-    public sealed class HostedScanClient : IScanReader, IScanCreator, IConnectionValidator
+    public sealed partial class HostedScanClient : IScanReader, IScanCreator, IConnectionValidator
     {
         public static readonly Uri DefaultBaseUri = new Uri("https://api.hostedscan.com/");
         public const string ApiKeyHeader = "X-HOSTEDSCAN-API-KEY";

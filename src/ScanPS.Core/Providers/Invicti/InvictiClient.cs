@@ -16,7 +16,7 @@ namespace ScanPS.Providers.Invicti
     /// Invicti Enterprise API 1.0 (Swagger 2.0 "Invicti Enterprise API" v1): launch a scan from an earlier scan,
     /// list scans (all, or by state; page/pageSize paging), get one scan. Basic auth with API user id and token.
     /// </summary>
-    public sealed class InvictiClient : IScanReader, IScanRelauncher, IConnectionValidator
+    public sealed partial class InvictiClient : IScanReader, IScanRelauncher, IConnectionValidator
     {
         /// <summary>The documented (US) cloud host; EU and on-premises installations are reached with -BaseUri.</summary>
         public static readonly Uri DefaultBaseUri = new Uri("https://www.netsparkercloud.com/");

@@ -14,7 +14,7 @@ namespace ScanPS.Providers.ProjectDiscovery
     /// ProjectDiscovery Cloud Platform API (https://api.projectdiscovery.io, OpenAPI "PDCP API" 1.0): create a scan,
     /// list scans (offset/limit paging) and read one. Auth is X-API-Key, team scoping the optional X-Team-Id.
     /// </summary>
-    public sealed class ProjectDiscoveryClient : IScanReader, IScanCreator, IConnectionValidator
+    public sealed partial class ProjectDiscoveryClient : IScanReader, IScanCreator, IConnectionValidator
     {
         public static readonly Uri DefaultBaseUri = new Uri("https://api.projectdiscovery.io/");
 
