@@ -268,3 +268,23 @@ Describe 'Get-ScanFinding (Invicti)' {
         { Get-ScanFinding -Provider Invicti -ScanId not-a-guid -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidScanId,ScanPS.Commands.GetScanFindingCommand'
     }
 }
+
+Describe 'New-Scan -Provider Invicti' {
+    It 'starts one scan per -TargetUri with a policy named, and one from a saved profile' {
+        $scans = @(New-Scan -Provider Invicti -TargetUri https://www.example.com/, https://staging.example.com/ -PolicyName 'Quick Scan')
+        $scans.Count | Should -Be 2
+        $scans[0] | Should -BeOfType ([ScanPS.Models.InvictiScan])
+        $scans.TargetUrl | Should -Be @('https://www.example.com/', 'https://staging.example.com/')
+        $scans.State | Sort-Object -Unique | Should -Be ([ScanPS.Models.ScanState]::Queued)
+
+        $profiled = New-Scan -Provider Invicti -TargetUri https://staging.example.com/ -ProfileName 'Nightly quick'
+        $profiled.TargetUrl | Should -Be 'https://staging.example.com/'
+    }
+
+    It 'refuses a profile with a policy, and an unknown policy name, before creating anything' {
+        { New-Scan -Provider Invicti -TargetUri https://www.example.com/ -ProfileName 'Nightly quick' -PolicyName 'Quick Scan' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConflictingScanSettings,ScanPS.Commands.NewScanCommand'
+        { New-Scan -Provider Invicti -TargetUri https://www.example.com/ -PolicyName 'No such policy' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ScanPolicyNotFound,ScanPS.Commands.NewScanCommand'
+    }
+}

@@ -234,3 +234,34 @@ Describe 'Get-ScanFinding (Probely)' {
         }
     }
 }
+
+Describe 'New-Scan and Start-ScanFromScan -Provider Probely' {
+    It 'starts one scan now per target, from Import-Csv rows with an id column' {
+        $csv = Join-Path ([System.IO.Path]::GetTempPath()) ("scanps-probely-" + [guid]::NewGuid() + '.csv')
+        try {
+            Set-Content -LiteralPath $csv -Value 'id,owner', '3epwuyBoKQKN,web', '5zJkQ8cQn2Pw,api'
+            $scans = @(Import-Csv -LiteralPath $csv | New-Scan -Provider Probely -ScanProfile lightning)
+        } finally {
+            Remove-Item -LiteralPath $csv -ErrorAction SilentlyContinue
+        }
+
+        $scans.Count | Should -Be 2
+        $scans[0] | Should -BeOfType ([ScanPS.Models.ProbelyScan])
+        $scans.TargetId | Should -Be @('3epwuyBoKQKN', '5zJkQ8cQn2Pw')
+        $scans.ScanProfile | Sort-Object -Unique | Should -Be 'lightning'
+        $scans.VendorState | Sort-Object -Unique | Should -Be 'queued'
+    }
+
+    It 'runs a scan again on its target with its profile' {
+        $earlier = New-Scan -Provider Probely -TargetId 7MNbRt2yYpXs -ScanProfile safe
+        $again = $earlier | Start-ScanFromScan
+
+        $again.Id | Should -Not -Be $earlier.Id
+        $again.TargetId | Should -Be '7MNbRt2yYpXs'
+        $again.ScanProfile | Should -Be 'safe'
+    }
+
+    It 'refuses an empty target list before sending anything' {
+        { New-Scan -Provider Probely -ErrorAction Stop } | Should -Throw -ErrorId 'NoScanTargets,ScanPS.Commands.NewScanCommand'
+    }
+}

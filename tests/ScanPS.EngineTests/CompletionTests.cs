@@ -39,7 +39,7 @@ namespace ScanPS.EngineTests
         [InlineData("Get-Scan -Provider Invicti -State ", "Queued,Running,Completed,Failed,Cancelled,Paused,Scanning,Archiving,Complete,Delayed,Pausing,Resuming,AsyncArchiving")]
         [InlineData("Get-Scan -Provider Invicti -State Pa", "Paused,Pausing")]
         [InlineData("Get-Scan Invicti -State Comp", "Completed,Complete")]
-        [InlineData("Get-Scan -Provider ProjectDiscovery -State ", "Queued,Running,Completed,Failed,starting,finished,uploaded,scheduled")]
+        [InlineData("Get-Scan -Provider ProjectDiscovery -State ", "Queued,Running,Completed,Failed,Cancelled,starting,finished,uploaded,scheduled,stopped")]
         [InlineData("Get-Scan -Provider ProjectDiscovery -State Running, F", "Failed,finished")]
         public void State_completes_the_names_of_the_typed_provider_once_each(string line, string expected)
         {
@@ -50,8 +50,8 @@ namespace ScanPS.EngineTests
 
         [Theory]
         [InlineData("Get-Scan -Provider ", "HostedScan,Invicti,Probely,ProjectDiscovery")]
-        [InlineData("New-Scan -Provider ", "HostedScan,ProjectDiscovery")]
-        [InlineData("Start-ScanFromScan -Provider ", "Invicti")]
+        [InlineData("New-Scan -Provider ", "HostedScan,Invicti,Probely,ProjectDiscovery")]
+        [InlineData("Start-ScanFromScan -Provider ", "HostedScan,Invicti,Probely,ProjectDiscovery")]
         [InlineData("Connect-ScanProvider -Provider P", "Probely,ProjectDiscovery")]
         [InlineData("Get-ScanProviderConnection -Provider ", "HostedScan,Invicti,Probely,ProjectDiscovery")]
         [InlineData("Disconnect-ScanProvider -Provider i", "Invicti")]
@@ -135,7 +135,7 @@ Connect-ScanProvider -Provider Invicti -Name 'eu-west' -Credential $ScanPSInvict
             Assert.Equal(new[] { ids[1] }, Complete(engine, "Get-Scan -Provider HostedScan -Id " + ids[1]));
             Assert.Equal(new[] { ids[3], ids[2] }, Complete(engine, "Get-Scan -Provider Invicti -Id " + invictiPrefix));
 
-            // Start-ScanFromScan relaunches Invicti scans only (Invicti is its default -Provider): no HostedScan ids.
+            // Without -Provider, Start-ScanFromScan relaunches on Invicti (its default -Provider): no HostedScan ids.
             Assert.Equal(new[] { ids[3], ids[2] }, Complete(engine, "Start-ScanFromScan -Id " + invictiPrefix));
             Assert.Empty(Complete(engine, "Start-ScanFromScan -Id " + hostedPrefix));
 

@@ -310,15 +310,17 @@ while (-not $scan.IsFinished) { $scan = $scan | Get-Scan; $scan.VendorState }", 
         }
 
         [Fact]
-        public void A_HostedScan_scan_piped_into_Start_ScanFromScan_is_refused_by_its_provider()
+        public void A_HostedScan_scan_piped_into_Start_ScanFromScan_is_run_again_on_HostedScan_not_Invicti()
         {
+            // Before issue 18 Start-ScanFromScan served Invicti only and refused it; now the piped Provider picks HostedScan.
             Engine.Run("$scan = New-Scan -Provider HostedScan -Type NMAP -Target example.com").ThrowIfFailed();
             ForgetRequests();
 
-            var result = Engine.Run("$scan | Start-ScanFromScan");
+            var result = Engine.Run("$scan | Start-ScanFromScan").ThrowIfFailed();
 
-            Assert.Equal(("ParameterArgumentValidationError,ScanPS.Commands.StartScanFromScanCommand", ErrorCategory.InvalidData), ErrorOf(result));
-            Assert.Equal(0, Sandbox.RequestCount);
+            Assert.Equal(new[] { "GET /v1/scans/000000000000000000000001", "POST /v1/scans" }, Wire("HostedScan"));
+            Assert.Equal("HostedScan", Text(result.Output.Single(), "Provider"));
+            Assert.Empty(Sandbox.InvictiServer.Requests);
         }
 
         [Fact]

@@ -70,7 +70,8 @@ namespace ScanPS.EngineTests
 
         [Theory]
         [InlineData("Invicti", "Queued,Running,Completed,Failed,Cancelled,Paused,Scanning,Archiving,Complete,Delayed,Pausing,Resuming,AsyncArchiving")]
-        [InlineData("ProjectDiscovery", "Queued,Running,Completed,Failed,starting,finished,uploaded,scheduled")]
+        [InlineData("ProjectDiscovery", "Queued,Running,Completed,Failed,Cancelled,starting,finished,uploaded,scheduled,stopped")]
+        [InlineData("Probely", "Queued,Running,Completed,Failed,Cancelled,Paused,started,under_review,finishing_up,completed_with_errors,canceling,canceled,pausing,resuming")]
         public void State_completion_lists_each_value_once(string provider, string expected)
         {
             using var engine = new Engine();

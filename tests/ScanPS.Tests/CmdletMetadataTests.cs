@@ -116,7 +116,7 @@ namespace ScanPS.Tests
             Assert.Equal(HostedScanVocabulary.CreateTypes, ValidateSet(typeof(NewScanCommand), "Type"));
 
             var byProperty = Parameters(typeof(NewScanCommand)).Where(p => p.ByPropertyName).Select(p => p.Name).Distinct().OrderBy(n => n);
-            Assert.Equal(new[] { "Tag", "Target", "TargetId" }, byProperty);
+            Assert.Equal(new[] { "Tag", "Target", "TargetId", "TargetUri" }, byProperty);
             Assert.Equal(typeof(string[]), typeof(NewScanCommand).GetProperty("Target")!.PropertyType);
         }
 

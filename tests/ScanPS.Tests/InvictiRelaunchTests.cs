@@ -281,11 +281,12 @@ namespace ScanPS.Tests
             Assert.Equal((true, 0, true, typeof(string[])), (id.Mandatory, id.Position, id.ByPropertyName, id.Type));
             var provider = Assert.Single(Parameters(typeof(StartScanFromScanCommand)), p => p.Name == "Provider");
             Assert.Equal((false, true), (provider.Mandatory, provider.ByPropertyName));
-            Assert.Equal(new[] { "Invicti" }, ValidateSet(typeof(StartScanFromScanCommand), "Provider"));
+            // Issue 18: every provider re-runs scans; Invicti stays the default -Provider.
+            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "Invicti", "Probely" }, ValidateSet(typeof(StartScanFromScanCommand), "Provider"));
             Assert.Equal("Invicti", new StartScanFromScanCommand().Provider);
-            Assert.Equal("Invicti", ChooseSet(typeof(StartScanFromScanCommand), new[] { "Id" }));
+            Assert.Equal(StartScanFromScanCommand.ByIdSet, ChooseSet(typeof(StartScanFromScanCommand), new[] { "Id" }));
             var output = (IEnumerable<CustomAttributeTypedArgument>)Attribute(typeof(StartScanFromScanCommand), "OutputTypeAttribute")!.ConstructorArguments[0].Value!;
-            Assert.Equal(new[] { typeof(InvictiScan) }, output.Select(a => (Type)a.Value!));
+            Assert.Equal(new[] { typeof(InvictiScan), typeof(ProjectDiscoveryScan), typeof(ProbelyScan), typeof(HostedScanScan) }, output.Select(a => (Type)a.Value!));
             // Get-Scan -Provider Invicti picks the Invicti set for listing and ById for ids.
             var rules = new ProviderParameterRules("Get-Scan", CmdletMetadataAccess.Declarations(typeof(GetScanCommand)));
             Assert.Equal("Invicti", rules.Resolve("Invicti", "HostedScan", new[] { "Provider", "State" }));

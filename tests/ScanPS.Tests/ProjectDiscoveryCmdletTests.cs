@@ -33,7 +33,7 @@ namespace ScanPS.Tests
             Assert.All(strings, n => Assert.Equal(typeof(string), parameters[n]));
             Assert.Equal(typeof(System.Collections.IDictionary), parameters["AssetFilter"]);
             Assert.Equal(ProjectDiscoveryVocabulary.AgentBehaviors, ValidateSet(typeof(NewScanCommand), "AgentBehavior"));
-            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery" }, ValidateSet(typeof(NewScanCommand), "Provider"));
+            Assert.Equal(new[] { "HostedScan", "ProjectDiscovery", "Invicti", "Probely" }, ValidateSet(typeof(NewScanCommand), "Provider"));
             Assert.Contains(typeof(ProjectDiscoveryScan), ((System.Collections.Generic.IEnumerable<CustomAttributeTypedArgument>)Attribute(typeof(NewScanCommand), "OutputTypeAttribute")!.ConstructorArguments[0].Value!).Select(a => (Type)a.Value!));
         }
 

@@ -328,10 +328,10 @@ namespace ScanPS.Tests
 
             Assert.Equal("InvalidStateFilter", ex.ErrorId);
             Assert.Equal(ScanPSErrorCategory.InvalidArgument, ex.Error.Category);
-            Assert.Equal("'OVER_LIMIT' is not a ProjectDiscovery scan state. Use one of: Queued, Running, Completed, Failed, starting, finished, uploaded, scheduled.", ex.Message);
+            Assert.Equal("'OVER_LIMIT' is not a ProjectDiscovery scan state. Use one of: Queued, Running, Completed, Failed, Cancelled, starting, finished, uploaded, scheduled, stopped.", ex.Message);
             Assert.Empty(ApiRequests);
             Assert.Equal("InvalidStateFilter", Assert.Throws<ScanPSException>(() =>
-                ScanOperations.ValidateListQuery("ProjectDiscovery", new ScanListQuery { States = new[] { "Cancelled" } })).ErrorId);
+                ScanOperations.ValidateListQuery("ProjectDiscovery", new ScanListQuery { States = new[] { "Paused" } })).ErrorId);
         }
 
         [Fact]

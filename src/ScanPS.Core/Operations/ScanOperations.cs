@@ -13,22 +13,36 @@ namespace ScanPS.Operations
     /// </summary>
     public static class ScanOperations
     {
-        /// <summary>New-Scan: validate, ShouldProcess, create once, emit the scan.</summary>
+        /// <summary>
+        /// New-Scan: validate, then for each of the request's parts (one, or one per target where the vendor starts one
+        /// scan per request) ShouldProcess, create once and emit the scans. A part the vendor refuses is a
+        /// non-terminating error and the next part goes on; a credential or connection failure stops the command.
+        /// </summary>
         public static void NewScan(ICommandHost host, ProviderSession session, NewScanRequest request)
         {
             var creator = session.ScanCreator("New-Scan");
             request.Validate();
-            if (!host.ShouldProcess(session.Display, request.Describe())) return;
+            foreach (var part in request.Parts())
+            {
+                host.CancellationToken.ThrowIfCancellationRequested();
+                if (!host.ShouldProcess(session.Display, part.Describe())) continue;
 
-            try
-            {
-                var scan = AsyncBridge.Wait(creator.CreateScanAsync(request, host.CancellationToken), session.Log, host);
-                if (scan != null) host.WriteObject(scan);
-            }
-            catch (ScanPSException ex) when (!IsFatal(ex.Error))
-            {
-                session.Log.DrainTo(host);
-                host.WriteError(ex.Error);
+                try
+                {
+                    if (creator is IScanSetCreator several)
+                    {
+                        foreach (var created in AsyncBridge.Wait(several.CreateScansAsync(part, host.CancellationToken), session.Log, host)) host.WriteObject(created);
+                        continue;
+                    }
+
+                    var scan = AsyncBridge.Wait(creator.CreateScanAsync(part, host.CancellationToken), session.Log, host);
+                    if (scan != null) host.WriteObject(scan);
+                }
+                catch (ScanPSException ex) when (!IsFatal(ex.Error))
+                {
+                    session.Log.DrainTo(host);
+                    host.WriteError(ex.Error);
+                }
             }
         }
 

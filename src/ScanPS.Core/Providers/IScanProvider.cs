@@ -34,6 +34,19 @@ namespace ScanPS.Providers
 
         /// <summary>Checks the input without sending anything (no credential needed); throws ScanPSException on bad input.</summary>
         public abstract void Validate();
+
+        /// <summary>
+        /// The create requests this input becomes, each asked for (ShouldProcess) and sent on its own: one by default;
+        /// a vendor that creates one scan per target per request returns one per target.
+        /// </summary>
+        public virtual IReadOnlyList<NewScanRequest> Parts() => new[] { this };
+    }
+
+    /// <summary>A creator whose one create request may answer several scans (New-Scan writes each).</summary>
+    public interface IScanSetCreator
+    {
+        /// <summary>Creates the scans of one request; never retried after the vendor may have acted on it.</summary>
+        Task<IReadOnlyList<Scan>> CreateScansAsync(NewScanRequest request, CancellationToken cancellationToken);
     }
 
     /// <summary>Listing filters. Each provider uses the ones it supports; the cmdlet rejects the others before any request.</summary>

@@ -64,6 +64,15 @@ namespace ScanPS.Providers
         /// <summary>The region's canonical spelling; an unknown one throws ScanPSException (InvalidRegion).</summary>
         public virtual string NormaliseRegion(string region) => region;
 
+        /// <summary>
+        /// True for the one provider Start-ScanFromScan uses when no -Provider is given or piped (the first provider that
+        /// had the command, kept as the default so existing scripts keep working).
+        /// </summary>
+        public virtual bool IsRelaunchDefault => false;
+
+        /// <summary>The vendor's built-in scan profile ids, for -ScanProfile completion; empty when it has none.</summary>
+        public virtual IReadOnlyList<string> ScanProfiles => new string[0];
+
         /// <summary>True when the vendor has teams (workspaces) that -TeamId picks.</summary>
         public virtual bool HasTeams => false;
 

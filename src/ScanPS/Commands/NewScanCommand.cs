@@ -22,11 +22,13 @@ namespace ScanPS.Commands
     /// a -Provider that does not match the set.
     /// </remarks>
     [Cmdlet(VerbsCommon.New, "Scan", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ProjectDiscoverySet)]
-    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan))]
+    [OutputType(typeof(HostedScanScan), typeof(ProjectDiscoveryScan), typeof(InvictiScan), typeof(ProbelyScan))]
     public sealed class NewScanCommand : ScanPSCmdlet
     {
         public const string HostedScanSet = ProviderNames.HostedScan;
         public const string ProjectDiscoverySet = ProviderNames.ProjectDiscovery;
+        public const string InvictiSet = ProviderNames.Invicti;
+        public const string ProbelySet = ProviderNames.Probely;
         private const string CommandName = "New-Scan";
 
         protected override bool AsksBeforeSending => true;
@@ -39,6 +41,8 @@ namespace ScanPS.Commands
         /// </summary>
         [Parameter(ParameterSetName = HostedScanSet, Mandatory = true, Position = 0)]
         [Parameter(ParameterSetName = ProjectDiscoverySet, Mandatory = true, Position = 0)]
+        [Parameter(ParameterSetName = InvictiSet, Mandatory = true, Position = 0)]
+        [Parameter(ParameterSetName = ProbelySet, Mandatory = true, Position = 0)]
         [ValidateProvider(typeof(IScanCreator))]
         [ArgumentCompleter(typeof(KnownValuesCompleter))]
         public string Provider { get; set; } = string.Empty;
@@ -54,9 +58,44 @@ namespace ScanPS.Commands
         [Alias("HostName", "Url")]
         public string[]? Target { get; set; }
 
-        /// <summary>Ids of targets saved in HostedScan.</summary>
+        /// <summary>
+        /// Ids of targets saved in HostedScan, or the Probely targets to scan now (one scan each). Binds from the TargetId
+        /// property of piped objects, else from their Id (an Import-Csv column "id"); a property named TargetId wins.
+        /// </summary>
         [Parameter(ParameterSetName = HostedScanSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ProbelySet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
         public string[]? TargetId { get; set; }
+
+        /// <summary>Probely scan profile id (scan_profile), e.g. lightning, safe, normal, full; default: the target's own profile.</summary>
+        [Parameter(ParameterSetName = ProbelySet)]
+        [ArgumentCompleter(typeof(ScanProfileCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ScanProfile { get; set; }
+
+        /// <summary>Invicti: the URLs to scan (TargetUri), one scan each; binds from TargetUri or TargetUrl of piped objects.</summary>
+        [Parameter(ParameterSetName = InvictiSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("TargetUrl")]
+        public string[]? TargetUri { get; set; }
+
+        /// <summary>Invicti scan profile name: the scan is started with scans/newwithprofile (not with -PolicyId or -PolicyName).</summary>
+        [Parameter(ParameterSetName = InvictiSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ProfileName { get; set; }
+
+        /// <summary>Invicti scan policy id (PolicyId, a GUID); default: the account's Default Security Checks.</summary>
+        [Parameter(ParameterSetName = InvictiSet)]
+        public System.Guid PolicyId { get; set; }
+
+        /// <summary>Invicti scan policy name, resolved to its id with scanpolicies/get?name= before the scan is started.</summary>
+        [Parameter(ParameterSetName = InvictiSet)]
+        [ValidateNotNullOrEmpty]
+        public string? PolicyName { get; set; }
+
+        /// <summary>Invicti scan scope (Scope): EnteredPathAndBelow (the vendor's default), OnlyEnteredUrl or WholeDomain.</summary>
+        [Parameter(ParameterSetName = InvictiSet)]
+        [ValidateSet("EnteredPathAndBelow", "OnlyEnteredUrl", "WholeDomain")]
+        public string? Scope { get; set; }
 
         /// <summary>Scan every saved target that has one of these tags.</summary>
         [Parameter(ParameterSetName = HostedScanSet, ValueFromPipelineByPropertyName = true)]
@@ -197,7 +236,8 @@ namespace ScanPS.Commands
         {
             string provider = ProviderNames.Normalize(Provider) ?? Provider;
             ResolveParameterSet(CommandName, provider);
-            Run(_ => _collected.Add(provider, Target, TargetId, Tag));
+            // -Target and -TargetUri are in different sets: at most one is bound, and it is the scan's URLs or hosts.
+            Run(_ => _collected.Add(provider, TargetUri ?? Target, TargetId, Tag));
         }
 
         protected override void EndProcessing()

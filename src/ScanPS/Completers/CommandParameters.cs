@@ -26,6 +26,13 @@ namespace ScanPS.Completers
             return defaultSet == null ? null : Operations.ProviderParameterRules.OwnerOf(defaultSet);
         }
 
+        /// <summary>The default value of the command's -Provider (Start-ScanFromScan: Invicti), or null when it has none.</summary>
+        public static string? ProviderDefault(string commandName)
+        {
+            var type = Cmdlet(commandName);
+            return type != null && type.GetProperty("Provider")?.GetValue(Activator.CreateInstance(type)) is string byDefault && byDefault.Length > 0 ? byDefault : null;
+        }
+
         private static Type? Cmdlet(string commandName) =>
             typeof(CommandParameters).Assembly.GetTypes().FirstOrDefault(t =>
                 t.GetCustomAttribute<CmdletAttribute>() is CmdletAttribute c &&

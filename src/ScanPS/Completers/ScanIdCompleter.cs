@@ -21,6 +21,8 @@ namespace ScanPS.Completers
             string? provider = fakeBoundParameters != null && fakeBoundParameters.Contains("Provider") ? fakeBoundParameters["Provider"]?.ToString() : null;
             // A command that serves one provider only (Start-ScanFromScan: Invicti, its -Provider's default): offer no other provider's ids.
             if (provider == null && CommandParameters.KnownValues(commandName, "Provider")?.ValidValues is { Count: 1 } only) provider = only[0];
+            // Without -Provider the command's default applies (Start-ScanFromScan: Invicti): offer that provider's ids.
+            provider ??= CommandParameters.ProviderDefault(commandName);
             return RecentScanIds.Snapshot(provider)
                 .Where(entry => entry.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(entry => new CompletionResult(

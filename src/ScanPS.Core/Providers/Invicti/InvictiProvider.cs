@@ -53,5 +53,18 @@ namespace ScanPS.Providers.Invicti
 
 
         public override string NormaliseScanId(string id) => InvictiVocabulary.NormaliseScanId(id);
+
+        /// <summary>Start-ScanFromScan served Invicti alone before the other providers had it: still its default.</summary>
+        public override bool IsRelaunchDefault => true;
+
+        /// <summary>New-Scan: the collected -TargetUri values (one scans/new or scans/newwithprofile each) and the policy or profile.</summary>
+        public override NewScanRequest NewScanRequest(NewScanInput input) => new InvictiNewScanRequest
+        {
+            TargetUris = new List<string>(input.Targets),
+            ProfileName = input.Text("ProfileName"),
+            PolicyId = input.Value("PolicyId") is Guid id ? id : (Guid?)null,
+            PolicyName = input.Text("PolicyName"),
+            Scope = input.Text("Scope"),
+        };
     }
 }

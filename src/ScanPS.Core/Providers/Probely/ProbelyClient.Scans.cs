@@ -13,7 +13,7 @@ namespace ScanPS.Providers.Probely
     /// Probely scans: list the account's scans (GET /scans/, page/length paging, status filter) and read one by its id
     /// alone (GET /scans/{id}/).
     /// </summary>
-    public sealed partial class ProbelyClient : IScanReader
+    public sealed partial class ProbelyClient : IScanReader, IScanCreator, IScanRelauncher
     {
         /// <summary>Newest first, as the other providers list (UNCONFIRMED: the vendor's default order is not documented).</summary>
         public const string ScanOrdering = "-created";
@@ -63,6 +63,47 @@ namespace ScanPS.Providers.Probely
                 // An empty page that claims more would make us page forever.
                 if (wire.Results.Count == 0) throw Invalid(request, "page " + page + " is empty but the listing says more follow.");
             }
+        }
+
+        /// <summary>New-Scan: POST /targets/{target_id}/scan_now/ with {} or {"scan_profile": "…"}; 200 + the new scan.</summary>
+        public async Task<Scan?> CreateScanAsync(NewScanRequest request, CancellationToken cancellationToken)
+        {
+            if (!(request is ProbelyNewScanRequest probely) || probely.TargetIds.Count != 1)
+            {
+                throw new ArgumentException("Probely takes a ProbelyNewScanRequest of one target (one of its Parts()).", nameof(request));
+            }
+
+            return await ScanNowAsync(probely.TargetIds[0], probely.ScanProfile, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Start-ScanFromScan: Probely has no re-run endpoint, so the scan is read (GET /scans/{id}/) for its target and
+        /// profile, and a scan_now of that target with that profile starts the new scan. Only the read may be retried.
+        /// </summary>
+        public async Task<Scan> RelaunchScanAsync(string scanId, CancellationToken cancellationToken)
+        {
+            var earlier = (ProbelyScan)await GetScanAsync(scanId, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(earlier.TargetId))
+            {
+                var read = new VendorRequest(RequestKind.Read) { Target = scanId, RelativeUri = "scans/" + scanId + "/" };
+                throw Invalid(read, "the scan has no target id, so it cannot be run again.");
+            }
+
+            return await ScanNowAsync(earlier.TargetId!, earlier.ScanProfile, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<ProbelyScan> ScanNowAsync(string targetId, string? scanProfile, CancellationToken cancellationToken)
+        {
+            var targets = new[] { targetId };
+            var request = new VendorRequest(RequestKind.Create)
+            {
+                NotFoundErrorId = ErrorIds.TargetNotFound,
+                Target = targetId,
+                DescribeError = body => ProbelyFieldErrors.Describe(body, targets),
+            };
+            var body = new ProbelyScanNowBody { ScanProfile = scanProfile };
+            var wire = await _http.ReadJsonAsync(ScanApi.ScanNow(targetId, body, request, cancellationToken), request, ProbelyScanJsonContext.Default.ProbelyWireScan, cancellationToken).ConfigureAwait(false);
+            return ToScan(wire, request);
         }
 
         private ProbelyScan ToScan(ProbelyWireScan? wire, VendorRequest request)

@@ -25,6 +25,8 @@ namespace ScanPS.Providers.Probely
 
         public override IReadOnlyList<string> Regions => ProbelyRegions.Names;
 
+        public override IReadOnlyList<string> ScanProfiles => ProbelyVocabulary.BuiltInScanProfiles;
+
         /// <summary>The scan status vocabulary of GET /scans/ (Get-Scan -State).</summary>
         public override StateFilter States => ProbelyScanVocabulary.Filter;
 
@@ -40,6 +42,13 @@ namespace ScanPS.Providers.Probely
 
         public override Action<HttpRequestMessage> Authorizer(ApiKeyCredential credential, ProviderSessionOptions options) =>
             ProbelyClient.Authorizer(credential);
+
+        /// <summary>New-Scan: the collected -TargetId values (one scan_now each) and -ScanProfile.</summary>
+        public override NewScanRequest NewScanRequest(NewScanInput input) => new ProbelyNewScanRequest
+        {
+            TargetIds = new List<string>(input.TargetIds),
+            ScanProfile = input.Text("ScanProfile"),
+        };
 
         public override ProbelyClient CreateClient(VendorHttpClient http, ProviderSessionOptions options, ApiKeyCredential? credential) =>
             new ProbelyClient(http);

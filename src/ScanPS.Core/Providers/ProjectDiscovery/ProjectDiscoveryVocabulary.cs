@@ -9,7 +9,7 @@ namespace ScanPS.Providers.ProjectDiscovery
     public static class ProjectDiscoveryVocabulary
     {
         /// <summary>The `status` filter values GET /v1/scans documents (also what ScanStatusItem.status carries).</summary>
-        public static readonly IReadOnlyList<string> VendorStates = new[] { "queued", "starting", "running", "finished", "failed", "uploaded", "scheduled" };
+        public static readonly IReadOnlyList<string> VendorStates = new[] { "queued", "starting", "running", "finished", "failed", "uploaded", "scheduled", "stopped" };
 
         /// <summary>agent_behavior of TriggerUserScanRequest; the vendor's default is distribute.</summary>
         public static readonly IReadOnlyList<string> AgentBehaviors = new[] { "distribute", "mirror" };
@@ -23,6 +23,9 @@ namespace ScanPS.Providers.ProjectDiscovery
             [ScanState.Running] = new[] { "starting", "running" },
             [ScanState.Completed] = new[] { "finished", "uploaded" },
             [ScanState.Failed] = new[] { "failed" },
+            // UNCONFIRMED meaning: "stopped" is in the spec's ScanStatsResponse.scan_status, and is what a scan reads
+            // after POST /v1/scans/{id}/stop.
+            [ScanState.Cancelled] = new[] { "stopped" },
         };
 
         /// <summary>Names -State accepts for ProjectDiscovery: the normalised ones first, then the vendor's.</summary>
@@ -38,8 +41,7 @@ namespace ScanPS.Providers.ProjectDiscovery
                 if (pair.Value.Contains(value)) return pair.Key;
             }
 
-            // UNCONFIRMED: not in the documented list, but the API has POST /v1/scans/{id}/stop.
-            return value == "stopped" ? ScanState.Cancelled : ScanState.Unknown;
+            return ScanState.Unknown;
         }
 
         /// <summary>Maps -State values (normalised or vendor, any case) to the vendor's status values, in order, without duplicates.</summary>
