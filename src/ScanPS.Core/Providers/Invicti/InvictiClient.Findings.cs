@@ -52,7 +52,7 @@ namespace ScanPS.Providers.Invicti
             if (rows.Count == 0) yield break;
 
             var detailRequest = new VendorRequest(RequestKind.Read) { NotFoundErrorId = ErrorIds.ScanNotFound, Target = scanId };
-            var detail = await _http.ReadJsonAsync(FindingsApi.ScanDetail(scanId, detailRequest, cancellationToken), detailRequest, InvictiFindingReadJsonContext.Default.InvictiWireScanPolicy, cancellationToken).ConfigureAwait(false);
+            var detail = await _http.ReadJsonAsync(FindingsApi.ScanDetail(scanId, detailRequest, cancellationToken), detailRequest, InvictiFindingReadJsonContext.Default.InvictiWireScanReportPolicy, cancellationToken).ConfigureAwait(false);
             string? policy = string.IsNullOrWhiteSpace(detail.ReportPolicyId) ? null : detail.ReportPolicyId!.Trim();
             var templatesRequest = new VendorRequest(RequestKind.Read);
             var templates = await _http.ReadJsonAsync(FindingsApi.VulnerabilityTemplates(policy, templatesRequest, cancellationToken), templatesRequest, InvictiFindingJsonContext.Default.ListInvictiWireVulnerabilityTemplate, cancellationToken).ConfigureAwait(false);
@@ -61,13 +61,13 @@ namespace ScanPS.Providers.Invicti
     }
 
     /// <summary>The one field of ScanTaskModel the fallback needs.</summary>
-    internal sealed class InvictiWireScanPolicy
+    internal sealed class InvictiWireScanReportPolicy
     {
         public string? ReportPolicyId { get; set; }
     }
 
     [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
-    [JsonSerializable(typeof(InvictiWireScanPolicy))]
+    [JsonSerializable(typeof(InvictiWireScanReportPolicy))]
     internal sealed partial class InvictiFindingReadJsonContext : JsonSerializerContext
     {
     }
